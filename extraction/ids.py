@@ -20,3 +20,9 @@ def slug(name: str) -> str:
     """ASCII, lower-case, dash-separated form of a name, for readable ids."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or digest(name, length=8)
+
+
+def doc_scoped_id(prefix: str, doc_id: str, *parts: object) -> str:
+    """``prefix_<doc_id>_<8 hex>``: ids that sort by document, so tables keyed by them
+    can be written document by document and still be sorted by key."""
+    return f"{prefix}_{doc_id}_{digest(*parts, length=8)}"
