@@ -1,0 +1,68 @@
+"""Command line: newsevents run | evaluate | releases | serve."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from flows.settings import configure
+
+
+def _run(args: argparse.Namespace) -> int:
+    configure()
+    from flows.pipeline import pipeline
+    from newsevents.assemble import ValidationFailed
+
+    try:
+        summary = pipeline(raw=args.raw, output=args.output, batch_size=args.batch_size,
+                           max_bytes=args.max_bytes)
+    except ValidationFailed as e:
+        print(f"validation failed: {e}. Nothing was published; the previous release is still "
+              f"latest. Failure cases: {Path(args.output) / 'failures'}", file=sys.stderr)
+        return 1
+    _print_summary(summary)
+    return 0
+
+
+def _print_summary(s: dict) -> None:
+    if s["changed"]:
+        print(f"published {s['version']} at {s['path']}")
+    else:
+        print(f"no changes since {s['version']}: nothing published ({s['path']})")
+    print(f"documents {s['documents']}  rejections {s['rejections']}  "
+          f"extracted {s['extracted']}  reused {s['reused']}")
+    width = max(len(t) for t in s["rows"])
+    for table, n in s["rows"].items():
+        print(f"  {table:<{width}}  {n:>8} rows")
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from evaluation.report import run_all
+
+    return run_all(Path(args.corpus), args.json)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsevents", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract raw/ and publish a release into output/")
+    run.add_argument("--raw", default="raw", help="input folder (default raw/)")
+    run.add_argument("--output", default="output", help="output folder (default output/)")
+    run.add_argument("--batch-size", type=int, default=100, help="documents per task")
+    run.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024,
+                     help="inputs larger than this are rejected unread (default 10 MB)")
+    run.set_defaults(func=_run)
+
+    ev = sub.add_parser("evaluate", help="score the extractors on the development corpus")
+    ev.add_argument("--corpus", default=str(Path(__file__).resolve().parents[2] / "shared"
+                                            / "corpus"), help="corpus folder")
+    ev.add_argument("--json", default=None, help="also write the scores as JSON here")
+    ev.set_defaults(func=_evaluate)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The newsevents flow: ingest -> extract -> validate -> publish.
+
+Orchestration only: every task calls plain functions of newsevents/ and
+extraction/, which are tested without Prefect. Tasks take and return paths
+and small records, never DataFrames.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from flows.settings import configure
+
+configure()
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+
+from extraction import core  # noqa: E402
+from newsevents import ingest as ingest_mod  # noqa: E402
+from newsevents.assemble import ValidationFailed, assemble  # noqa: E402
+from newsevents.extract_batch import extract_batch  # noqa: E402
+from newsevents.failures import write_failures  # noqa: E402
+from newsevents.ingest import DocRef, Rejection  # noqa: E402
+from newsevents.lock import output_lock  # noqa: E402
+from newsevents.provenance import input_files, provenance  # noqa: E402
+from newsevents.release import Published, publish, remove_leftovers, staging_dir  # noqa: E402
+from newsevents.store import Store  # noqa: E402
+
+
+@task(cache_policy=NO_CACHE)
+def ingest(raw: str, max_bytes: int) -> tuple[list[DocRef], list[Rejection]]:
+    return ingest_mod.scan(Path(raw), max_bytes)
+
+
+@task(cache_policy=NO_CACHE)
+def extract(batch: list[DocRef], store_root: str, version: str) -> dict:
+    return extract_batch(batch, Store(Path(store_root), version))
+
+
+@task(cache_policy=NO_CACHE)
+def validate(docs: list[DocRef], rejections: list[Rejection], store_root: str, version: str,
+             stage: str) -> dict[str, int]:
+    return assemble(docs, rejections, Store(Path(store_root), version), Path(stage) / "parquet")
+
+
+@task(cache_policy=NO_CACHE)
+def publish_release(output: str, stage: str, rows: dict[str, int],
+                    inputs: list[dict]) -> Published:
+    return publish(Path(output), Path(stage), rows, inputs, provenance())
+
+
+@flow(name="newsevents", log_prints=True)
+def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
+             max_bytes: int = ingest_mod.DEFAULT_MAX_BYTES) -> dict:
+    """Publishes a release of every document under `raw` into `output`."""
+    logger = get_run_logger()
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    with output_lock(out, logger.info):
+        for name in remove_leftovers(out):
+            logger.warning("removed %s left by an interrupted run", name)
+        docs, rejections = ingest(raw, max_bytes)
+        version = core.version()
+        store_root = str(out / ".store")
+        futures = [extract.submit(docs[i:i + batch_size], store_root, version)
+                   for i in range(0, len(docs), batch_size)]
+        summaries = [f.result() for f in futures]
+        failed = {src: err for s in summaries for src, err in s["failed"]}
+        if failed:
+            docs = [d for d in docs if d.source not in failed]
+            rejections = rejections + [Rejection(src, "the extractor failed on this document",
+                                                 err) for src, err in failed.items()]
+        stage = staging_dir(out)
+        try:
+            rows = validate(docs, rejections, store_root, version, str(stage))
+        except ValidationFailed as e:
+            shutil.rmtree(stage, ignore_errors=True)
+            path = write_failures(out, e.failures)
+            logger.error("validation failed, nothing published, the previous release stays "
+                         "latest: %s; failure cases in %s", e, path)
+            raise
+        published = publish_release(output, str(stage), rows, input_files(Path(raw)))
+    summary = {"version": published.version, "path": str(published.path),
+               "changed": published.changed, "rows": rows,
+               "documents": len(docs), "rejections": len(rejections),
+               "extracted": sum(s["extracted"] for s in summaries),
+               "reused": sum(s["reused"] for s in summaries)}
+    return summary

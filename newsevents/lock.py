@@ -1,0 +1,36 @@
+"""One run at a time per output folder."""
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def output_lock(output: Path, say: Callable[[str], object] = print) -> Iterator[None]:
+    """Holds an exclusive lock on output/.lock; a second run waits and says so.
+
+    flock is released by the kernel when the process dies, so a killed run never
+    leaves a stale lock behind.
+    """
+    path = Path(output) / ".lock"
+    with open(path, "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            holder = f.read().strip() or "another run"
+            say(f"{output} is locked by {holder}; waiting for it to finish")
+            fcntl.flock(f, fcntl.LOCK_EX)
+        f.seek(0)
+        f.truncate()
+        f.write(f"pid {os.getpid()}")
+        f.flush()
+        try:
+            yield
+        finally:
+            f.seek(0)
+            f.truncate()
+            fcntl.flock(f, fcntl.LOCK_UN)

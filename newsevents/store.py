@@ -1,0 +1,49 @@
+"""Content-addressed store of per-document extractions.
+
+A document is extracted once per (text, publication date, extractor+lexicon
+version): the key is a hash of those, so an unchanged document costs a file
+read on the next run, and a changed rule or lexicon re-extracts everything.
+We keep this store ourselves rather than Prefect's persisted task results
+because the key is about a document, not a task call: batches can be re-cut
+freely and the store stays readable JSON that other tools can inspect.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+
+class Store:
+    def __init__(self, root: Path, version: str):
+        self.root = Path(root) / version
+        self.version = version
+
+    @staticmethod
+    def key(text_sha256: str, published_date: str | None, precision: str) -> str:
+        raw = f"{text_sha256}|{published_date}|{precision}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json.gz"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).exists()
+
+    def get(self, key: str) -> dict:
+        with gzip.open(self.path(key), "rt", encoding="utf-8") as f:
+            return json.load(f)
+
+    def put(self, key: str, rows: dict) -> None:
+        path = self.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = gzip.compress(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode(),
+                             mtime=0)
+        # Written aside and renamed: a crash never leaves a truncated entry.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)

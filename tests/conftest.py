@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flows.settings import configure
+
+configure()
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "raw"
+SEED = RAW / "000_8d99d819530093ff.txt"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+def run_pipeline(raw: Path, output: Path, **kw) -> dict:
+    from flows.pipeline import pipeline
+
+    return pipeline(raw=str(raw), output=str(output), **kw)
+
+
+def latest_release(output: Path) -> Path:
+    latest = json.loads((output / "latest.json").read_text())
+    return output / latest["path"]
+
+
+@pytest.fixture(scope="session")
+def seed_output(tmp_path_factory) -> Path:
+    """The flow run once on a copy of raw/: the release every integration test reads."""
+    base = tmp_path_factory.mktemp("seed")
+    raw = base / "raw"
+    shutil.copytree(RAW, raw)
+    output = base / "output"
+    run_pipeline(raw, output)
+    return output
+
+
+@pytest.fixture(scope="session")
+def seed_release(seed_output) -> Path:
+    return latest_release(seed_output)
