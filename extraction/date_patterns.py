@@ -1,0 +1,143 @@
+"""Compiled regular expressions for date expressions, built once from dates.yaml.
+
+Every pattern is anchored on a token that is rare outside dates (a month name,
+a weekday, a four-digit year after a context word, a relative-day word), so the
+finder runs at regex speed over whole documents.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load
+
+
+def _alt(words) -> str:
+    # Longest first so "September" wins over "Sep"; escape for safety.
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cased(words) -> list[str]:
+    # Capitalised and upper-case forms only: "may" (the verb) never matches.
+    out = []
+    for w in words:
+        out += [w[0].upper() + w[1:], w.upper()]
+    return out
+
+
+@dataclass(frozen=True)
+class Vocab:
+    month_of: dict            # lower-case name -> month number
+    weekday_of: dict          # lower-case name -> 0..6
+    ambiguous_months: frozenset
+    weak_month_context: frozenset
+    relative_days: dict
+    unit_words: dict
+    number_words: dict
+    ordinal_words: dict
+    future_cues: re.Pattern
+    future_window: int
+
+
+@dataclass(frozen=True)
+class Patterns:
+    vocab: Vocab
+    rules: tuple  # (kind, compiled regex), most specific first
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    lex = load("dates.yaml")
+    month_of = {n.lower(): int(m) for m, names in lex["months"].items() for n in names}
+    weekday_of = {n.lower(): int(d) for d, names in lex["weekdays"].items() for n in names}
+    full_weekdays = [names[0] for names in lex["weekdays"].values()]
+    vocab = Vocab(
+        month_of=month_of,
+        weekday_of=weekday_of,
+        ambiguous_months=frozenset(m.lower() for m in lex["ambiguous_months"]),
+        weak_month_context=frozenset(w.lower() for w in lex["weak_month_context"]),
+        relative_days={k.lower(): v for k, v in lex["relative_days"].items()},
+        unit_words={k.lower(): v for k, v in lex["relative_unit_words"].items()},
+        number_words={k.lower(): v for k, v in lex["number_words"].items()},
+        ordinal_words={k.lower(): v for k, v in lex["ordinal_words"].items()},
+        future_cues=re.compile(r"(?i)(?<![\w'])(?:" + _alt(lex["future_cues"]) + r")(?!\w)"),
+        future_window=int(lex["future_window_months"]),
+    )
+
+    mon = r"(?:" + _alt(_cased(month_of)) + r")(?:\.(?!\d)|(?![\w]))"
+    wd_full = r"(?:" + _alt(_cased(full_weekdays)) + r")(?![\w])"
+    wd_any = r"(?:" + _alt(_cased(weekday_of)) + r")\.?(?![\w])"
+    ordinals = _alt(vocab.ordinal_words)
+    day = r"(?<![\w.,/])(?:[0-3]?\d(?:st|nd|rd|th)?(?![\w,]\d)|(?i:" + ordinals + r"))(?![\w])"
+    year = r"(?:1[5-9]\d\d|20\d\d)(?![\w])"
+    sep = r"\s*(?:-|–|—|/|to|through|till|until|and|thru)\s*"
+    wd_pre = r"(?:" + wd_any + r",?\s+(?:the\s+)?)?"
+    lead = r"(?:(?i:from|between)\s+)?"
+    mods = r"(?:(?i:" + _alt(lex["modifiers"]) + r")(?:\s+|-))?"
+    ctx_m = r"(?<![\w-])(?P<ctx>(?i:" + _alt(lex["month_context"]) + r"))\s+"
+    ctx_y = r"(?<![\w-])(?i:" + _alt(lex["year_context"]) + r")\s+"
+    nums = _alt(k for k, v in vocab.number_words.items())
+    rel_days = _alt(vocab.relative_days)
+    unit_words = _alt(vocab.unit_words)
+    units = _alt(lex["relative_units"])
+
+    def c(p):
+        return re.compile(p)
+
+    rules = (
+        # "October 27-28", "from October 27 to November 2, 2024", "Nov 18-Dec 19, 2015"
+        ("mdy_range", c(lead + wd_pre + r"(?P<m1>" + mon + r")\s*(?P<d1>" + day + r")"
+                        r"(?:,?\s*(?P<y1>" + year + r"))?" + sep + r"(?:(?P<m2>" + mon + r")\s*)?"
+                        r"(?P<d2>" + day + r")(?:,?\s*(?P<y2>" + year + r"))?")),
+        # "27-28 October 2024", "between 3 and 5 March", "26 June 2019 to 28 June 2020"
+        ("dmy_range", c(lead + wd_pre + r"(?P<d1>" + day + r")(?:\s*(?:of\s+)?(?P<m1>" + mon
+                        + r"))?(?:,?\s*(?P<y1>" + year + r"))?" + sep + r"(?:the\s+)?(?P<d2>" + day
+                        + r")\s*(?:of\s+)?(?P<m2>" + mon + r")(?:,?\s*(?:of\s+|in\s+)?(?P<y2>" + year
+                        + r"))?")),
+        # "June-August 1992", "from May to Oct 2020", "between March and May"
+        ("my_range", c(r"(?P<lead>" + lead + r")(?P<m1>" + mon + r")(?:\s*(?P<y1>" + year + r"))?"
+                       r"\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>" + mon + r"),?\s*(?P<y2>"
+                       + year + r")?")),
+        # "Tuesday, October 22, 2024", "Oct. 22", "October 22nd"
+        ("mdy", c(wd_pre + r"(?P<mod>" + mods + r")(?P<m>" + mon + r"),?\s*(?:the\s+)?(?P<d>" + day
+                  + r")(?:\s*,?\s*(?P<y>" + year + r"))?")),
+        # "22 October 2024", "the 4th of July", "05-Aug-2016"
+        ("dmy", c(wd_pre + r"(?:the\s+)?(?P<d>" + day + r")(?:\s*|-)(?:of\s+)?(?P<m>" + mon
+                  + r")(?:(?:,?\s*|-)(?:of\s+|in\s+)?(?P<y>" + year + r"))?")),
+        # "2024-10-22", "2019/8/1"
+        ("iso", c(r"(?<![\w/.-])(?P<y>1[5-9]\d\d|20\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)"
+                  r"(?![\w/.-]?\d)")),
+        # "10/22/2024" (US order unless the first number cannot be a month), "22.10.2024"
+        ("numeric", c(r"(?<![\w/.-])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)"
+                      r"(?![\w/.-]?\d)")),
+        # "October 2024", "mid-October 2024", "June of 1992", "Dec/2018"
+        ("my", c(r"(?P<mod>" + mods + r")(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/)(?P<y>" + year
+                 + r")")),
+        # "in October", "since mid-May"
+        ("month_ctx", c(ctx_m + r"(?P<span>(?P<mod>" + mods + r")(?P<m>" + mon + r"))")),
+        # "early October" at any position: a modifier makes a bare month a date
+        ("month_mod", c(r"(?P<span>(?P<mod>(?i:early|mid|late)(?:\s+|-))(?P<m>" + mon + r"))")),
+        # "from 2019 to 2021", "between 2014 and 2016", "2019-2021"
+        ("year_range", c(r"(?<![\w-])(?P<span>(?P<lead>(?i:from|between)\s+)?(?P<y1>(?:19|20)\d\d)"
+                         r"\s*(?P<sep>-|–|to|through|and)\s*(?P<y2>(?:19|20)\d\d))(?![\w-])")),
+        # "in 2023", "since early 2014", "the summer of 2019"
+        ("year_ctx", c(ctx_y + r"(?P<span>(?P<mod>" + mods + r")(?P<y>(?:19|20)\d\d))(?![\w-]|,\d)")),
+        # "early 2024" at any position
+        ("year_mod", c(r"(?P<span>(?P<mod>(?i:early|mid|late)(?:\s+|-))(?P<y>(?:19|20)\d\d))"
+                       r"(?![\w-])")),
+        # "the 1990s"
+        ("decade", c(r"(?<![\w-])(?P<y>(?:19|20)\d0)'?s(?![\w])")),
+        # "yesterday", "last night", "the day after tomorrow"
+        ("rel_day", c(r"(?<![\w-])(?i:" + rel_days + r")(?![\w-])")),
+        # "two days ago", "a week ago", "3 years ago"
+        ("ago", c(r"(?<![\w-])(?P<n>\d{1,3}|(?i:" + nums + r"))\s+(?P<u>(?i:day|week|month|year))s?"
+                  r"\s+(?i:ago|earlier|before)(?![\w-])")),
+        # "last week", "next month", "earlier this year"
+        ("rel_unit", c(r"(?<![\w-])(?P<w>(?i:" + unit_words + r"))\s+(?P<u>(?i:" + units + r"))"
+                       r"(?![\w-])")),
+        # "last Tuesday", "on Monday", "Friday"
+        ("weekday", c(r"(?<![\w-])(?:(?P<w>(?i:last|next|this|previous|coming|following|past))\s+)?"
+                      r"(?P<wd>" + wd_full + r")")),
+    )
+    return Patterns(vocab, rules)

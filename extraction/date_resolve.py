@@ -1,0 +1,181 @@
+"""Turning a matched date expression into (date_start, date_end, precision).
+
+The anchor is the document's published date with its precision. The rules:
+- An explicit year is always used as written.
+- A month or month-day without a year takes the anchor's year when the anchor
+  knows its year. With a day or month precision anchor, a month-day more than
+  ``future_window_months`` after the publication date is read as last year's
+  ("On December 28" in a January story) unless the sentence points forward
+  ("will", "scheduled"...); a date before the publication date in a forward
+  looking sentence is read as next year's.
+- Relative expressions ("yesterday", "last week", "on Monday") give day
+  precision only against a day-precision anchor; a month anchor gives month
+  precision for short offsets, a year anchor year precision; otherwise the date
+  stays unknown. Precision is never invented.
+- An unknown year stays unknown: date_start None, precision 'unknown'.
+Single dates have date_end None; ranges keep both ends (end inclusive).
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+Resolved = tuple  # (date_start | None, date_end | None, precision)
+UNKNOWN: Resolved = (None, None, "unknown")
+
+
+class Anchor:
+    """The published date and what it can vouch for."""
+
+    __slots__ = ("day", "precision")
+
+    def __init__(self, published: date | None, precision: str):
+        known = published is not None and precision in ("day", "month", "year")
+        self.day = published if known else None
+        self.precision = precision if known else "unknown"
+
+    @property
+    def year(self) -> int | None:
+        return self.day.year if self.day else None
+
+
+def valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def infer_year(anchor: Anchor, month: int, day: int | None, future: bool,
+               window: int) -> int | None:
+    """Year of a month(-day) written without one; None when the anchor has no year."""
+    if anchor.day is None:
+        return None
+    y = anchor.year
+    if anchor.precision == "year":
+        return y
+    a = anchor.day
+    if anchor.precision == "month":
+        # Only the month is known: compare months, never days.
+        if future and month < a.month:
+            return y + 1
+        if not future and month - a.month > window:
+            return y - 1
+        return y
+    later = (month, day or 1) > (a.month, a.day)
+    if future and not later and (month, day or 1) != (a.month, a.day) and month < a.month:
+        return y + 1
+    if not future and later and month - a.month > window:
+        return y - 1
+    return y
+
+
+def month_day(anchor: Anchor, m: int, d: int, y: int | None, future: bool,
+              window: int) -> Resolved | None:
+    """A month-day with or without its year; None when the day does not exist."""
+    if not 1 <= d <= 31 or not 1 <= m <= 12:
+        return None
+    if y is None:
+        y = infer_year(anchor, m, d, future, window)
+        if y is None:
+            return UNKNOWN
+        if not valid_day(y, m, d):
+            # Feb 29 of a non-leap inferred year: the year guess is wrong, not the day.
+            return UNKNOWN if (m, d) == (2, 29) else None
+    if not valid_day(y, m, d):
+        return None
+    return (date(y, m, d), None, "day")
+
+
+def day_range(anchor: Anchor, m1: int, d1: int, y1: int | None, m2: int, d2: int,
+              y2: int | None, future: bool, window: int) -> Resolved | None:
+    if y1 is None and y2 is not None:
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+    a = month_day(anchor, m1, d1, y1, future, window)
+    if a is None or a[0] is None:
+        return a if a is None else UNKNOWN
+    start = a[0]
+    if y2 is None:
+        y2 = start.year if (m2, d2) >= (m1, d1) else start.year + 1
+    if not valid_day(y2, m2, d2):
+        return None
+    end = date(y2, m2, d2)
+    if end <= start:
+        return None
+    return (start, end, "day")
+
+
+def month_only(anchor: Anchor, m: int, y: int | None, future: bool, window: int) -> Resolved:
+    if y is None:
+        y = infer_year(anchor, m, None, future, window)
+        if y is None:
+            return UNKNOWN
+    return (date(y, m, 1), None, "month")
+
+
+def month_range(anchor: Anchor, m1: int, y1: int | None, m2: int, y2: int | None,
+                future: bool, window: int) -> Resolved | None:
+    if y2 is None and y1 is None:
+        y1 = infer_year(anchor, m1, None, future, window)
+        if y1 is None:
+            return UNKNOWN
+    if y1 is None:
+        y1 = y2 if m1 <= m2 else y2 - 1
+    if y2 is None:
+        y2 = y1 if m2 >= m1 else y1 + 1
+    start, end = date(y1, m1, 1), date(y2, m2, 1)
+    if end <= start:
+        return None
+    return (start, end, "month")
+
+
+def year_range(y1: int, y2: int) -> Resolved | None:
+    if y2 <= y1:
+        return None
+    return (date(y1, 1, 1), date(y2, 1, 1), "year")
+
+
+def shift_days(anchor: Anchor, days: int) -> Resolved:
+    """A day offset from the anchor, at the precision the anchor can support."""
+    if anchor.precision == "day":
+        return (anchor.day + timedelta(days=days), None, "day")
+    if anchor.precision == "month" and abs(days) <= 2:
+        return (anchor.day.replace(day=1), None, "month")
+    if anchor.precision == "year" and abs(days) <= 2:
+        return (date(anchor.year, 1, 1), None, "year")
+    return UNKNOWN
+
+
+def shift_unit(anchor: Anchor, unit: str, n: int) -> Resolved:
+    """The calendar week, month or year n units from the anchor's."""
+    if anchor.day is None:
+        return UNKNOWN
+    if unit == "week":
+        if anchor.precision != "day":
+            return (anchor.day.replace(day=1), None, "month") if (
+                n == 0 and anchor.precision == "month") else UNKNOWN
+        monday = anchor.day - timedelta(days=anchor.day.weekday()) + timedelta(weeks=n)
+        return (monday, monday + timedelta(days=6), "day")
+    if unit == "month":
+        if anchor.precision == "year":
+            return (date(anchor.year, 1, 1), None, "year") if n == 0 else UNKNOWN
+        total = anchor.year * 12 + anchor.day.month - 1 + n
+        return (date(total // 12, total % 12 + 1, 1), None, "month")
+    if unit == "year":
+        return (date(anchor.year + n, 1, 1), None, "year")
+    return UNKNOWN
+
+
+def weekday(anchor: Anchor, wd: int, direction: str) -> Resolved:
+    """A weekday name: 'past' (the latest on or before the anchor), 'future', 'next', 'last', 'this'."""
+    if anchor.precision != "day":
+        return shift_days(anchor, 0) if anchor.precision == "month" else UNKNOWN
+    a = anchor.day
+    if direction == "this":
+        d = a - timedelta(days=a.weekday()) + timedelta(days=wd)
+    elif direction in ("future", "next"):
+        delta = (wd - a.weekday()) % 7 or 7
+        d = a + timedelta(days=delta)
+    else:
+        delta = (a.weekday() - wd) % 7
+        if direction == "last" and delta == 0:
+            delta = 7
+        d = a - timedelta(days=delta)
+    return (d, None, "day")
