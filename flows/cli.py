@@ -5,20 +5,25 @@ import argparse
 import sys
 from pathlib import Path
 
+from flows.runners import RUNNERS
 from flows.settings import configure
 
 
 def _run(args: argparse.Namespace) -> int:
     configure()
     from flows.pipeline import pipeline
+    from flows.runners import make_task_runner
     from newsevents.assemble import ValidationFailed
 
+    runner = make_task_runner(args.task_runner, args.workers, args.dask_address)
     try:
-        summary = pipeline(raw=args.raw, output=args.output, batch_size=args.batch_size,
-                           max_bytes=args.max_bytes)
+        summary = pipeline.with_options(task_runner=runner)(
+            raw=args.raw, output=args.output, batch_size=args.batch_size,
+            max_bytes=args.max_bytes)
     except ValidationFailed as e:
+        where = getattr(e, "failures_path", None) or Path(args.output) / "failures"
         print(f"validation failed: {e}. Nothing was published; the previous release is still "
-              f"latest. Failure cases: {Path(args.output) / 'failures'}", file=sys.stderr)
+              f"latest. Failure cases: {where}", file=sys.stderr)
         return 1
     _print_summary(summary)
     return 0
@@ -30,7 +35,8 @@ def _print_summary(s: dict) -> None:
     else:
         print(f"no changes since {s['version']}: nothing published ({s['path']})")
     print(f"documents {s['documents']}  rejections {s['rejections']}  "
-          f"extracted {s['extracted']}  reused {s['reused']}")
+          f"extracted {s['extracted']}  reused {s['reused']}  "
+          f"{s['seconds']:.1f} s  {s['mb_per_s']:.2f} MB/s")
     width = max(len(t) for t in s["rows"])
     for table, n in s["rows"].items():
         print(f"  {table:<{width}}  {n:>8} rows")
@@ -52,6 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--batch-size", type=int, default=100, help="documents per task")
     run.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024,
                      help="inputs larger than this are rejected unread (default 10 MB)")
+    run.add_argument("--task-runner", choices=RUNNERS, default=None,
+                     help="where extraction batches run (default: process on a multi-core "
+                          "machine, dask when --dask-address is given)")
+    run.add_argument("--workers", type=int, default=None, help="worker count (default: cores)")
+    run.add_argument("--dask-address", default=None,
+                     help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     run.set_defaults(func=_run)
 
     ev = sub.add_parser("evaluate", help="score the extractors on the development corpus")

@@ -7,6 +7,7 @@ and small records, never DataFrames.
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 from flows.settings import configure
@@ -15,6 +16,7 @@ configure()
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
 
 from extraction import core  # noqa: E402
 from newsevents import ingest as ingest_mod  # noqa: E402
@@ -23,6 +25,7 @@ from newsevents.extract_batch import extract_batch  # noqa: E402
 from newsevents.failures import write_failures  # noqa: E402
 from newsevents.ingest import DocRef, Rejection  # noqa: E402
 from newsevents.lock import output_lock  # noqa: E402
+from newsevents.progress import Progress  # noqa: E402
 from newsevents.provenance import input_files, provenance  # noqa: E402
 from newsevents.release import Published, publish, remove_leftovers, staging_dir  # noqa: E402
 from newsevents.store import Store  # noqa: E402
@@ -55,6 +58,7 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
              max_bytes: int = ingest_mod.DEFAULT_MAX_BYTES) -> dict:
     """Publishes a release of every document under `raw` into `output`."""
     logger = get_run_logger()
+    t0 = time.perf_counter()
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     with output_lock(out, logger.info):
@@ -63,27 +67,43 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
         docs, rejections = ingest(raw, max_bytes)
         version = core.version()
         store_root = str(out / ".store")
-        futures = [extract.submit(docs[i:i + batch_size], store_root, version)
-                   for i in range(0, len(docs), batch_size)]
-        summaries = [f.result() for f in futures]
-        failed = {src: err for s in summaries for src, err in s["failed"]}
-        if failed:
-            docs = [d for d in docs if d.source not in failed]
+        work = extract_all(docs, store_root, version, batch_size, logger.info)
+        if work["failed"]:
+            docs = [d for d in docs if d.source not in work["failed"]]
             rejections = rejections + [Rejection(src, "the extractor failed on this document",
-                                                 err) for src, err in failed.items()]
+                                                 err) for src, err in work["failed"].items()]
         stage = staging_dir(out)
         try:
             rows = validate(docs, rejections, store_root, version, str(stage))
         except ValidationFailed as e:
             shutil.rmtree(stage, ignore_errors=True)
-            path = write_failures(out, e.failures)
+            e.failures_path = write_failures(out, e.failures)
             logger.error("validation failed, nothing published, the previous release stays "
-                         "latest: %s; failure cases in %s", e, path)
+                         "latest: %s; failure cases in %s", e, e.failures_path)
             raise
         published = publish_release(output, str(stage), rows, input_files(Path(raw)))
-    summary = {"version": published.version, "path": str(published.path),
-               "changed": published.changed, "rows": rows,
-               "documents": len(docs), "rejections": len(rejections),
-               "extracted": sum(s["extracted"] for s in summaries),
-               "reused": sum(s["reused"] for s in summaries)}
-    return summary
+    seconds = time.perf_counter() - t0
+    return {"version": published.version, "path": str(published.path),
+            "changed": published.changed, "rows": rows, "documents": len(docs),
+            "rejections": len(rejections), "extracted": work["extracted"],
+            "reused": work["reused"], "seconds": round(seconds, 2),
+            "mb_per_s": round(sum(d.n_chars for d in docs) / 1e6 / seconds, 3)}
+
+
+def extract_all(docs: list[DocRef], store_root: str, version: str, batch_size: int,
+                say) -> dict:
+    """Submits the documents missing from the store in batches, reporting progress."""
+    store = Store(Path(store_root), version)
+    todo = [d for d in docs if not store.has(
+        Store.key(d.text_sha256, d.published_date, d.published_precision))]
+    progress = Progress(len(todo), sum(d.n_chars for d in todo), say)
+    futures = [extract.submit(todo[i:i + batch_size], store_root, version)
+               for i in range(0, len(todo), batch_size)]
+    failed: dict[str, str] = {}
+    extracted = 0
+    for future in as_completed(futures):
+        summary = future.result()
+        failed.update(dict(summary["failed"]))
+        extracted += summary["extracted"]
+        progress.update(summary["documents"], summary["chars"])
+    return {"extracted": extracted, "reused": len(docs) - len(todo), "failed": failed}

@@ -1,0 +1,31 @@
+"""Task runners: where the extraction batches run."""
+from __future__ import annotations
+
+import os
+
+RUNNERS = ("thread", "process", "dask")
+
+
+def default_runner() -> str:
+    # Extraction is CPU-bound Python: threads share one core under the GIL.
+    return "process" if (os.cpu_count() or 1) > 1 else "thread"
+
+
+def make_task_runner(kind: str | None = None, workers: int | None = None,
+                     dask_address: str | None = None):
+    kind = kind or ("dask" if dask_address else default_runner())
+    workers = workers or os.cpu_count() or 1
+    if kind == "thread":
+        from prefect.task_runners import ThreadPoolTaskRunner
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if kind == "process":
+        from prefect.task_runners import ProcessPoolTaskRunner
+        return ProcessPoolTaskRunner(max_workers=workers)
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_class="distributed.LocalCluster",
+                              cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    raise ValueError(f"unknown task runner {kind!r}: choose one of {', '.join(RUNNERS)}")
