@@ -28,6 +28,8 @@ def write_json_atomic(path: Path, data: object) -> None:
         f.write("\n")
         f.flush()
         os.fsync(f.fileno())
+    # mkstemp creates 0600; a published file must be readable by a web server.
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)
 
 
