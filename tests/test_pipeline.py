@@ -57,21 +57,21 @@ def test_schema_failure_keeps_previous_release(tmp_path, seed_output):
     output = tmp_path / "output"
     shutil.copytree(seed_output, output)
     before = (output / "latest.json").read_text()
-    # Corrupt one stored extraction: an event with a confidence of 7.
+    # Corrupt one stored extraction: a sentence starting before the text does.
     entry_path = next((output / ".store").rglob("*.json.gz"))
     import gzip
 
     entry = json.loads(gzip.decompress(entry_path.read_bytes()))
-    entry["rows"]["events"][0]["confidence"] = 7.0
+    entry["rows"]["sentences"][0]["start"] = -5
     entry_path.write_bytes(gzip.compress(json.dumps(entry).encode()))
     raw = seed_output.parent / "raw"
     with pytest.raises(ValidationFailed) as info:
         run_pipeline(raw, output)
-    assert "events" in str(info.value)
+    assert "sentences" in str(info.value)
     assert (output / "latest.json").read_text() == before
     reports = list((output / "failures").glob("*.csv"))
     assert len(reports) == 1
     failures = pd.read_csv(reports[0])
     assert {"table", "column", "check", "failure_case"} <= set(failures.columns)
-    assert (failures["column"] == "confidence").any()
+    assert ((failures["table"] == "sentences") & (failures["column"] == "start")).any()
     assert not [p for p in (output / "releases").iterdir() if p.name.startswith(".")]
