@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -26,6 +27,8 @@ def _run(args: argparse.Namespace) -> int:
               f"latest. Failure cases: {where}", file=sys.stderr)
         return 1
     _print_summary(summary)
+    if args.summary_json:
+        Path(args.summary_json).write_text(json.dumps(summary, indent=2) + "\n")
     return 0
 
 
@@ -61,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--task-runner", choices=RUNNERS, default=None,
                      help="where extraction batches run (default: process on a multi-core "
                           "machine, dask when --dask-address is given)")
+    run.add_argument("--summary-json", default=None, help="also write the run summary here")
     run.add_argument("--workers", type=int, default=None, help="worker count (default: cores)")
     run.add_argument("--dask-address", default=None,
                      help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")

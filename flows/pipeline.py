@@ -67,7 +67,9 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
         docs, rejections = ingest(raw, max_bytes)
         version = core.version()
         store_root = str(out / ".store")
+        t_extract = time.perf_counter()
         work = extract_all(docs, store_root, version, batch_size, logger.info)
+        t_extract = time.perf_counter() - t_extract
         if work["failed"]:
             docs = [d for d in docs if d.source not in work["failed"]]
             rejections = rejections + [Rejection(src, "the extractor failed on this document",
@@ -87,6 +89,7 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
             "changed": published.changed, "rows": rows, "documents": len(docs),
             "rejections": len(rejections), "extracted": work["extracted"],
             "reused": work["reused"], "seconds": round(seconds, 2),
+            "extract_seconds": round(t_extract, 2),
             "mb_per_s": round(sum(d.n_chars for d in docs) / 1e6 / seconds, 3)}
 
 

@@ -89,7 +89,7 @@ def document_row(ref: DocRef, text: str) -> dict:
 
 
 def assemble(docs: list[DocRef], rejections: list[Rejection], store: Store, folder: Path,
-             chunk_docs: int = 500) -> dict[str, int]:
+             chunk_docs: int = 2000) -> dict[str, int]:
     """Writes every table to folder/<table>.parquet; returns rows per table.
 
     Raises ValidationFailed with pandera's failure cases when any table breaks its
