@@ -1,1 +1,212 @@
-"""placeholder: being written"""
+"""Place mentions resolved to an offline gazetteer (extraction/gazetteer.py).
+
+1. Candidates are runs of capitalised words (with "of", "al-", hyphens), split
+   into the longest sub-runs the gazetteer knows. A type word after a name
+   ("Kursk region", "Homs and Aleppo Governorates") makes it a first-level
+   division. A run ending in an organisation head ("North Atlantic Council",
+   "Oxford University") is an organisation: nothing inside it is a place.
+2. Countries and full division names are always places. A settlement needs
+   evidence: a trigger word before it ("in", "village of"), a division or
+   country after it ("Sergeevka, Primorsky Krai"), or size (a big city or a
+   capital; sentence-initial only when very big). Stoplisted words (first
+   names, titles, common words) never are.
+3. Homonyms are ranked by the division or country written next to the name,
+   then by the countries the document talks about (names and demonyms), then
+   by exact-name match, capital status and population.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from functools import lru_cache
+
+from . import gazetteer as G
+from .lexicon import load
+from .model import Mention, Place, Sentence
+
+_CAP = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ul)[-‐])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’‐-]*"
+_RUN = re.compile(r"(?<![\w'’-])" + _CAP + r"(?:\s(?:(?:of|de|del|la|le|di|da|do|dos|das|du|al|el|on|upon|the)\s)?" + _CAP + r")*")
+_TOKEN = re.compile(_CAP)
+_POSS = re.compile(r"['’]s?$")
+_ABBREV = re.compile(r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.|D\.P\.R\.K\.|U\.A\.E\.)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    r = load("places.yaml")
+    words = lambda k: frozenset(G.fold(w) for w in r[k])  # noqa: E731
+    trig = sorted((G.fold(t) for t in r["triggers"]), key=len, reverse=True)
+    trig_rx = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(t) for t in trig) + r")\W*$")
+    dem = {}
+    for iso3, names in r["demonyms"].items():
+        for n in names:
+            dem[n] = iso3
+    dem_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(dem, key=len, reverse=True)) + r")(?![\w-])")
+    return {"stop": words("stoplist"), "org": words("org_heads"), "admin_trig": words("admin1_triggers"),
+            "trig": trig_rx, "dem": dem, "dem_rx": dem_rx, "bare": int(r["bare_city_population"]),
+            "initial": int(r["initial_city_population"])}
+
+
+def find_places(text: str, sentences: list[Sentence],
+                actor_mentions: list[Mention]) -> tuple[list[Place], list[Mention]]:
+    if not text or not text.strip():
+        return [], []
+    try:
+        return _find(text, sentences, actor_mentions)
+    except RecursionError:  # pathological input must never stop a run
+        return [], []
+
+
+def _tokens(text, m):
+    """Tokens of a capitalised run: (start, end) with possessive 's trimmed."""
+    out = []
+    for t in _TOKEN.finditer(text, m.start(), m.end()):
+        s, e = t.span()
+        p = _POSS.search(text, s, e)
+        if p:
+            e = p.start()
+        while e > s and text[e - 1] in "-‐'’":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _find(text, sentences, actor_mentions):
+    rules = _rules()
+    ckey, _ = G.countries()
+    akey, acode = G.admin1()
+    cidx = G.cities()
+    starts = [s.start for s in sentences]
+    sent_starts = set(starts)
+    actors = sorted((m.start, m.end) for m in actor_mentions)
+
+    cands = []  # (start, end, kind, entries, evidence, key)
+    for m in _ABBREV.finditer(text):
+        e = ckey.get(G.key(m.group()))
+        if e:
+            cands.append([m.start(), m.end(), "country", [e], "strong", None])
+    for run in _RUN.finditer(text):
+        toks = _tokens(text, run)
+        if not toks:
+            continue
+        last = G.fold(text[toks[-1][0]:toks[-1][1]])
+        is_org = last in rules["org"] and len(toks) > 1
+        i = 0
+        while i < len(toks):
+            hit = None
+            for j in range(min(len(toks), i + 5), i, -1):
+                s, e = toks[i][0], toks[j - 1][1]
+                surface = text[s:e]
+                k = G.key(surface)
+                if not k:
+                    continue
+                # A division type word inside or right after the run forces admin1.
+                nxt_tok = G.fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
+                after = re.match(r"\s+([a-z]+)", text[e:e + 20])
+                type_word = nxt_tok if nxt_tok in rules["admin_trig"] else (
+                    after.group(1) if after and after.group(1) in rules["admin_trig"] else None)
+                if k in ckey and type_word is None:
+                    hit = (j, [s, e, "country", [ckey[k]], "strong", k])
+                elif type_word and k in akey:
+                    end = toks[j][1] if nxt_tok == type_word else e + after.end()
+                    hit = (j + (nxt_tok == type_word), [s, end, "admin1", akey[k], "strong", k])
+                elif k in akey and k == G.key(akey[k][0].name) and k not in cidx:
+                    hit = (j, [s, e, "admin1", akey[k], "strong", k])
+                elif k in akey or k in cidx:
+                    hit = (j, [s, e, "city", (cidx.get(k) or []) + akey.get(k, []), None, k])
+                if hit:
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, cand = hit
+            if not is_org:
+                _share_plural_type(text, cands, cand, akey)
+                cands.append(cand)
+            i = j
+
+    # Evidence for settlements and bare division names.
+    doc_cc = {e.cc2 for c in cands if c[2] in ("country", "admin1") for e in c[3][:1]}
+    iso2 = {v: k for k, v in G.iso3_of().items()}
+    doc_cc |= {iso2.get(rules["dem"][m.group()]) for m in rules["dem_rx"].finditer(text)}
+    places: dict[str, Place] = {}
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for idx, c in enumerate(cands):
+        s, e, kind, entries, ev, k = c
+        if any(a <= s and e <= b and (b - a) > (e - s) for a, b in actors) and kind != "country":
+            continue
+        if kind == "city":
+            entry = _pick_city(text, c, cands, idx, doc_cc, rules, sent_starts, acode)
+            if entry is None:
+                continue
+        elif kind == "admin1":
+            entry = max(entries, key=lambda x: (x.cc2 in doc_cc, x.population))
+        else:
+            entry = entries[0]
+        if any(s < b and a < e for a, b in taken):
+            continue
+        taken.append((s, e))
+        if entry.place_id not in places:
+            places[entry.place_id] = _row(entry)
+        i = bisect.bisect_right(starts, s) - 1
+        sid = sentences[i].sentence_id if i >= 0 else -1
+        mentions.append(Mention(s, e, text[s:e], "place", entry.place_id, sid))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return sorted(places.values(), key=lambda p: p.place_id), mentions
+
+
+def _share_plural_type(text, cands, cand, akey):
+    """"Homs and Aleppo Governorates": the plural type word covers the earlier name too."""
+    if cand[2] != "admin1" or not cands or not text[cand[0]:cand[1]].endswith("s"):
+        return
+    prev = cands[-1]
+    if prev[2] == "city" and prev[5] in akey and text[prev[1]:cand[0]].strip() in (",", "and", "&", ", and"):
+        prev[2], prev[3], prev[4] = "admin1", akey[prev[5]], "strong"
+
+
+def _pick_city(text, c, cands, idx, doc_cc, rules, sent_starts, acode):
+    s, e, _, entries, _, k = c
+    if k in rules["stop"] or not entries:
+        return None
+    before = text[max(0, s - 40):s]
+    trig = rules["trig"].search(G.fold(before) + " ") is not None or before.rstrip().endswith(",")
+    # "Sergeevka, Primorsky Krai" / "Prague, Oklahoma": the next candidate qualifies this one.
+    qual = None
+    if idx + 1 < len(cands):
+        n = cands[idx + 1]
+        if n[0] - e <= 3 and text[e:n[0]].strip() in (",", "") and n[2] in ("admin1", "country", "city"):
+            qual = n[3]
+    initial = s in sent_starts or (s > 0 and text[s - 1] in "\"“'(" and (s - 1) in sent_starts)
+
+    def score(x):
+        # A division's population is the sum of its towns: cap it so that a real
+        # city of that name (Homs, Kursk, Beijing) wins over its province.
+        sc = 4.0 if x.feature == "admin1" else math.log10(x.population + 10)
+        if qual and any(q.cc2 == x.cc2 and (q.feature == "country" or q.admin1_code == x.admin1_code
+                                            or q.feature != "admin1") for q in qual):
+            sc += 8
+        if x.cc2 in doc_cc:
+            sc += 3
+        if x.main_key == k:
+            sc += 1.5
+        if x.capital:
+            sc += 1.5
+        return sc
+
+    best = max(entries, key=score)
+    strong = qual is not None and score(best) >= 8
+    big = best.population >= rules["bare"] or best.capital or best.feature == "admin1" and best.population >= rules["bare"]
+    if initial and not (trig or strong):
+        return best if best.population >= rules["initial"] or best.capital else None
+    if trig or strong or big:
+        return best
+    return None
+
+
+def _row(e: G.Entry) -> Place:
+    cc3 = G.iso3_of().get(e.cc2)
+    admin1 = e.name if e.feature == "admin1" else (None if e.feature == "country" else G.admin1_name(e.cc2, e.admin1_code))
+    return Place(e.place_id, e.name, e.feature, cc3, admin1, e.lat, e.lon)
