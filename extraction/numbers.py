@@ -1,0 +1,376 @@
+"""Number expressions in running text: digits, number words, scales, vague amounts.
+
+One compiled regex finds runs of number tokens ("two and a half million",
+"6,000", "1.2 bn", "twenty-one"); a small state machine then splits each run
+into numbers ("twenty thirty" is two numbers, "hundred and five" one). Whether
+a number is a quantity (not a year, an ordinal, a label) is decided by the
+callers in ``quantities``; this module only reads values.
+
+Word tables live in lexicons/numbers.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load
+
+
+@dataclass(slots=True)
+class Num:
+    start: int
+    end: int
+    value: float | None  # None for vague amounts ("dozens")
+    low: float | None = None  # lower bound of a vague amount or a range
+    high: float | None = None  # upper bound of a range
+    base: float | None = None  # value before the last scale word ("12" of "12 thousand")
+    scale: float = 1.0  # that scale (1 when none)
+    words: bool = False  # spelled out (at least partly)
+    vague: bool = False
+
+
+_DIGIT = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
+          r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?"
+          r"|\d{1,3}(?: \d{3})+(?![\d,]|\.\d)"
+          r"|\d+(?:\.\d+)?"
+          r"|\.\d+)")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(slots=True)
+class _Tables:
+    kinds: dict  # word -> (kind, value)
+    phrase_re: re.Pattern
+    token_re: re.Pattern
+    vague_re: re.Pattern
+    vague: dict
+    vague_mod: dict
+    scales: dict
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    lex = load("numbers.yaml")
+    kinds: dict[str, tuple[str, float]] = {}
+    for kind in ("units", "teens", "tens", "hundred", "scales", "dozen", "denominators"):
+        for w, v in lex[kind].items():
+            kinds[w] = (kind, float(v))
+    for w, v in lex["vulgar"].items():
+        kinds[w] = ("vulgar", float(v))
+    for w in lex["negatives"]:
+        kinds[w] = ("minus", 0.0)
+    kinds["point"] = ("point", 0.0)
+    suffixes = lex["scale_suffixes"]
+    ci_suffixes = [s for s in suffixes if s not in lex["scale_suffixes_currency_only"]]
+    # A suffix scale must not run into a following letter ("10 mg" is not 10 million g).
+    suffix = rf"(?:\s?(?:{_alt(ci_suffixes)})(?![^\W\d_]))"
+    # single capital letters are scales only in that case, attached: "10M", "1.2B"
+    cur_only = r"(?:(?-i:[MBTG])(?![^\W\d_]))"
+    vulgar = _alt(lex["vulgar"])
+    digit_tok = (rf"(?:{_DIGIT}(?:\s+\d{{1,2}}/\d{{1,2}}(?!\d))?(?:{vulgar})?(?:{suffix}|{cur_only})?"
+                 rf"|\d{{1,3}}/\d{{1,3}}(?![\d/])|(?:{vulgar}))")
+    word_list = [w for w, (k, _) in kinds.items() if k not in ("vulgar",)]
+    word_tok = rf"\b(?:{_alt(word_list)})\b"
+    tok = rf"(?:{digit_tok}|{word_tok})"
+    # leading "a"/"an" only before words that need a count ("a million", "a dozen", "a half")
+    lead_a = rf"(?:\b(?:a|an)\s+(?=(?:{_alt(list(lex['scales']) + list(lex['hundred']) + list(lex['dozen']) + list(lex['denominators']))})\b))?"
+    sep = r"(?:\s+and\s+(?:a\s+)?|\s+a\s+|\s*[-‐‑]\s*|[ \t\u00a0]+)"
+    phrase = rf"(?<![\w.,/:])(?:{lead_a}{tok}(?:{sep}{tok})*)"
+    token = rf"(?P<tok>{tok})|(?P<and>\band\b)|(?P<a>\ban?\b)|(?P<hy>[-‐‑])"
+    v = lex["vague"]
+    mods = lex["vague_modifiers"]
+    plural_scales = ["hundreds", "thousands", "millions", "billions"]
+    vague_re = (rf"\b(?:(?P<mod>{_alt(mods)})\s+(?P<mscale>hundred|thousand|million|billion)s?\b"
+                rf"|(?P<v>{_alt(v)})(?:\s+(?:of\s+)?(?P<more>(?:{_alt(plural_scales)})(?:\s+of\s+(?:{_alt(plural_scales)}))*))?\b)")
+    return _Tables(kinds, re.compile(phrase, re.IGNORECASE), re.compile(token, re.IGNORECASE),
+                   re.compile(vague_re, re.IGNORECASE), {k: float(x) for k, x in v.items()},
+                   {k: float(x) for k, x in mods.items()},
+                   {**{k: float(x) for k, x in lex["scale_suffixes"].items()}})
+
+
+_SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.S)
+
+
+def _digit_value(text: str, t: _Tables) -> tuple[float, float] | None:
+    """(value, scale) of a digit token such as "6,000", "2 1/2", "$3bn" core, "1/4"."""
+    if "/" in text and " " not in text.strip():
+        a, b = text.split("/", 1)
+        try:
+            a, b = float(a), float(b)
+        except ValueError:
+            return None
+        return (a / b, 1.0) if b else None
+    m = _SPLIT_DIGIT.match(text)
+    if not m:
+        v = t.kinds.get(text)
+        return (v[1], 1.0) if v else None
+    num = float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", m.group(1)))
+    if m.group(2):
+        num += float(m.group(2)) / float(m.group(3)) if float(m.group(3)) else 0
+    rest = m.group(4).strip()
+    scale = 1.0
+    if rest:
+        vul = t.kinds.get(rest[:1])
+        if vul and vul[0] == "vulgar":
+            num += vul[1]
+            rest = rest[1:].strip()
+        if rest:
+            scale = t.scales.get(rest, t.scales.get(rest.lower(), 1.0))
+    return num * scale, scale
+
+
+class _Builder:
+    """Accumulates one number while tokens keep combining."""
+
+    __slots__ = ("total", "group", "small", "last", "min_scale", "start", "end", "words",
+                 "neg", "scale", "base", "after_point")
+
+    def __init__(self, start: int):
+        self.total = 0.0
+        self.group = 0.0
+        self.small = 0.0
+        self.last = None
+        self.min_scale = None
+        self.start = start
+        self.end = start
+        self.words = False
+        self.neg = False
+        self.scale = 1.0
+        self.base = None
+        self.after_point = None
+
+    def value(self) -> float:
+        v = self.total + self.group
+        return -v if self.neg else v
+
+    def num(self) -> Num:
+        v = self.value()
+        base = self.base if self.base is not None else v
+        return Num(self.start, self.end, v, base=base, scale=self.scale, words=self.words)
+
+
+def _parse_run(text: str, run_start: int, run_end: int, t: _Tables) -> list[Num]:
+    out: list[Num] = []
+    b: _Builder | None = None
+    pend_and = pend_a = pend_hy = False
+    a_pos = -1
+
+    def flush():
+        nonlocal b
+        if b is not None and b.last is not None and b.last not in ("minus", "point"):
+            out.append(b.num())
+        b = None
+
+    for m in t.token_re.finditer(text, run_start, run_end):
+        if m.lastgroup == "and":
+            pend_and = True
+            continue
+        if m.lastgroup == "a":
+            pend_a = True
+            a_pos = m.start()
+            continue
+        if m.lastgroup == "hy":
+            pend_hy = True
+            continue
+        tok = m.group()
+        low = tok.lower()
+        kv = t.kinds.get(low)
+        if kv is None:
+            dv = _digit_value(tok, t)
+            if dv is None:
+                flush()
+                pend_and = pend_a = pend_hy = False
+                continue
+            kind, val, scale = "digit", dv[0], dv[1]
+        else:
+            kind, val = kv
+            scale = 1.0
+        s, e = m.start(), m.end()
+        joined = b is not None and b.last is not None and _joins(b, kind, val, pend_and, pend_a,
+                                                                   pend_hy, low)
+        if not joined:
+            flush()
+            b = _Builder(s)
+            if pend_a and kind in ("scales", "hundred", "dozen", "denominators"):
+                # "a million": the article belongs to the number
+                b.start = a_pos
+        _apply(b, kind, val, scale, low, pend_and, pend_a)
+        if b.last is None:  # token could not start a number ("quarter" alone)
+            b = None
+        else:
+            b.end = e
+            if kind != "digit":
+                b.words = True
+        pend_and = pend_a = pend_hy = False
+    flush()
+    return out
+
+
+def _joins(b: _Builder, kind: str, val: float, pend_and: bool, pend_a: bool, pend_hy: bool,
+           low: str) -> bool:
+    last = b.last
+    if b.after_point is not None:
+        return kind in ("units", "teens", "tens") and not pend_and
+    if pend_hy and (kind == "digit" or last == "digit"):
+        return False  # "10-12" is two numbers (a range or a score), decided later
+    if kind == "point":
+        return last in ("units", "teens", "tens", "hundred", "scales") and not pend_and
+    if last == "minus":
+        return kind != "minus" and not pend_and
+    if pend_and:
+        if kind == "denominators" and pend_a:
+            return True  # "two and a half", "a million and a half"
+        if last not in ("hundred", "scales", "dozen"):
+            return False
+        return kind in ("units", "teens", "tens", "digit")
+    if kind == "digit":
+        return last in ("scales",) and val < 1000
+    if kind == "units":
+        return last in ("tens", "hundred", "scales")
+    if kind in ("teens", "tens"):
+        return last in ("hundred", "scales")
+    if kind == "hundred":
+        return last == "digit" or (last in ("units", "teens", "tens") and b.group < 100)
+    if kind == "scales":
+        if last in ("units", "teens", "tens", "hundred", "digit", "frac", "dozen"):
+            return b.min_scale is None or val < b.min_scale
+        return last == "scales" and b.group == 0 and val > (b.min_scale or 0)
+    if kind == "dozen":
+        return last in ("units", "teens", "tens", "digit", "frac") or (last == "hundred")
+    if kind == "denominators":
+        if pend_a:
+            return last in ("frac",)
+        return last in ("units", "teens", "tens")
+    return False
+
+
+def _apply(b: _Builder, kind: str, val: float, scale: float, low: str, pend_and: bool,
+           pend_a: bool) -> None:
+    last = b.last
+    if b.after_point is not None and kind in ("units", "teens", "tens"):
+        digits = b.after_point
+        if kind == "units" and len(digits) < 12:
+            b.after_point = digits + str(int(val))
+        else:
+            b.after_point = digits + str(int(val)).zfill(2)
+        b.group = b.small + float("0." + b.after_point) + (b.group - b.small - _frac(digits))
+        b.last = "units"
+        return
+    if kind == "minus":
+        b.neg = True
+        b.last = "minus"
+        return
+    if kind == "point":
+        b.after_point = ""
+        b.small = b.group
+        b.last = "point"
+        return
+    if kind == "digit" and scale != 1.0:
+        # "4 thousand", "3bn": a digit with its scale closes a block like a scale word
+        b.total += b.group + val
+        b.group = 0.0
+        b.scale = b.min_scale = scale
+        b.base = val / scale
+        kind = "scales"
+    elif kind == "digit":
+        b.group += val
+        b.small = val
+    elif kind in ("units", "teens", "tens"):
+        b.group += val
+        b.small = (b.small + val) if last == "tens" else val
+    elif kind == "hundred":
+        b.group = (b.group or 1.0) * 100
+        b.small = 0
+    elif kind == "scales":
+        if last == "scales" and b.group == 0:
+            b.total *= val
+        else:
+            base = b.group if last is not None else 1.0
+            b.base = (b.total + base) if b.total == 0 else None
+            b.total += base * val
+            b.group = 0.0
+        b.scale = val
+        b.min_scale = val
+    elif kind == "dozen":
+        b.group = (b.group or 1.0) * val
+        b.small = 0
+    elif kind == "denominators":
+        if pend_and and pend_a:
+            if last == "scales":
+                b.total += b.min_scale / val
+            else:
+                b.group += 1.0 / val
+        elif last is None:
+            if not (pend_a or low == "half"):
+                return  # "quarter", "third" alone are not numbers
+            b.group = 1.0 / val
+        else:
+            b.group = b.group - b.small + b.small / val
+        b.small = 0
+        kind = "frac"
+    elif kind == "vulgar":
+        b.group += val
+        kind = "frac"
+    b.last = kind
+
+
+def _frac(digits: str) -> float:
+    return float("0." + digits) if digits else 0.0
+
+
+def find_vague(text: str) -> list[Num]:
+    """'dozens', 'hundreds of thousands', 'several hundred': lower bounds only."""
+    t = tables()
+    out = []
+    for m in t.vague_re.finditer(text):
+        if m.group("mod"):
+            low = t.vague_mod[m.group("mod").lower()] * {"hundred": 100, "thousand": 1e3,
+                                                         "million": 1e6, "billion": 1e9}[
+                m.group("mscale").lower()]
+        else:
+            word = m.group("v").lower()
+            more = m.group("more")
+            # "several", "tens" alone are too vague to count; "scores" needs "of"
+            if word in ("tens", "several", "multiple", "numerous") and not more:
+                continue
+            if word == "scores" and not more and not _followed_by_of(text, m.end()):
+                continue
+            low = t.vague[word]
+            if more:
+                for w in re.findall(r"[a-z]+", more.lower()):
+                    if w != "of":
+                        low *= {"hundreds": 100, "thousands": 1e3, "millions": 1e6,
+                                "billions": 1e9}[w]
+        out.append(Num(m.start(), m.end(), None, low=low, words=True, vague=True))
+    return out
+
+
+def _followed_by_of(text: str, pos: int) -> bool:
+    return text[pos:pos + 4].lower() == " of "
+
+
+def find_numbers(text: str) -> list[Num]:
+    """Every number expression in ``text``, in order, without overlaps."""
+    if not text:
+        return []
+    t = tables()
+    nums: list[Num] = []
+    for m in t.phrase_re.finditer(text):
+        nums.extend(_parse_run(text, m.start(), m.end(), t))
+    vague = find_vague(text)
+    if vague:
+        taken = [(n.start, n.end) for n in vague]
+        nums = [n for n in nums if not any(n.start < e and s < n.end for s, e in taken)]
+        nums.extend(vague)
+        nums.sort(key=lambda n: n.start)
+    return nums
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a text that is one number ("two and a half million" -> 2500000.0)."""
+    nums = [n for n in find_numbers(text) if n.value is not None]
+    return nums[0].value if len(nums) == 1 else None

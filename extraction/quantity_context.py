@@ -1,0 +1,165 @@
+"""The words around a number: qualifiers, casualty cues, and the contexts that
+make a number a date, a time, an ordinal or a label instead of a quantity.
+
+All word lists come from lexicons/quantities.yaml; each check is one anchored
+regex on a short window next to the number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load
+
+
+def _alt(words) -> str:
+    parts = sorted({str(w).lower() for w in words if str(w)}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+
+
+def _word_alt(words) -> str:
+    """Alternation with word boundaries only where the phrase starts/ends with a word char."""
+    out = []
+    for w in sorted({str(w).lower() for w in words if str(w)}, key=len, reverse=True):
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        if w[0].isalnum():
+            p = r"\b" + p
+        if w[-1].isalnum():
+            p = p + r"\b"
+        out.append(p)
+    return "|".join(out)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    qual_before: re.Pattern
+    qual_before_kind: dict
+    qual_after: re.Pattern
+    qual_after_kind: dict
+    cas_before: re.Pattern
+    cas_after: re.Pattern
+    label_before: re.Pattern
+    date_before: re.Pattern
+    date_after: re.Pattern
+    time_after: re.Pattern
+    one_before: re.Pattern
+    one_after: re.Pattern
+    change_before: re.Pattern
+    per_before: re.Pattern
+    per_after: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def ctx() -> _Ctx:
+    lex = load("quantities.yaml")
+    qb_kind = {str(w).lower(): k for k, ws in lex["qualifiers_before"].items() for w in ws}
+    qa_kind = {str(w).lower(): k for k, ws in lex["qualifiers_after"].items() for w in ws}
+    months = lex["months"]
+    # Month names count only capitalised ("May 5", not "may 5"): the verb is common.
+    month_alt = "|".join(sorted({m.capitalize() for m in months} | {m.upper() for m in months},
+                                key=len, reverse=True))
+    return _Ctx(
+        qual_before=re.compile(rf"(?:^|(?<=[\s(\[,;:\"“']))({_word_alt(qb_kind)})[ \t\u00a0]*$",
+                               re.I),
+        qual_before_kind=qb_kind,
+        qual_after=re.compile(rf"(?:[ \t\u00a0]*|[-‐‑])({_word_alt(qa_kind)})", re.I),
+        qual_after_kind=qa_kind,
+        cas_before=re.compile(rf"\b(?:{_alt(lex['casualty_before'])})\b[ \t\u00a0]*"
+                              rf"(?:[\w’'-]+[ \t\u00a0]+){{0,3}}$", re.I),
+        cas_after=re.compile(rf"[ \t\u00a0]*(?:(?:were|are|was|have|had|been|being|reportedly|"
+                             rf"also|all|people|persons|others|more|each|later|subsequently|"
+                             rf"being|so far|since|been)[ \t\u00a0]+){{0,3}}"
+                             rf"(?:{_alt(lex['casualty_after'])})\b", re.I),
+        label_before=re.compile(rf"(?:^|(?<=[^\w.]))(?:{_alt(lex['label_before'])})[ \t\u00a0]*$",
+                                re.I),
+        date_before=re.compile(rf"\b(?:{month_alt})\.?[ \t\u00a0]+(?:\d{{1,2}}[ \t\u00a0]*"
+                               rf"(?:[-–—]|to|and|or|through)[ \t\u00a0]*)?$"),
+        date_after=re.compile(rf"(?:st|nd|rd|th)?[ \t\u00a0]*(?:[-–—][ \t\u00a0]*\d{{1,2}}"
+                              rf"(?:st|nd|rd|th)?[ \t\u00a0]*)?(?:of[ \t\u00a0]+)?(?:{month_alt})\b"),
+        time_after=re.compile(rf"(?::\d\d|[ \t\u00a0]*(?:{_word_alt(lex['time_after'])}))", re.I),
+        one_before=re.compile(rf"\b(?:{_alt(lex['one_pronoun_before'])})[ \t\u00a0]+$", re.I),
+        one_after=re.compile(rf"[ \t\u00a0]+(?:{_alt(lex['one_pronoun_after'])})\b", re.I),
+        change_before=re.compile(rf"\b(?:{_alt(lex['change_words'])})\b[ \t\u00a0]+"
+                                 rf"(?:[\w’'-]+[ \t\u00a0]+){{0,2}}from[ \t\u00a0]+$", re.I),
+        per_before=re.compile(rf"[\s,;:(—–-]*(?:{_alt(lex['per_each_before'])})[\s:]*$", re.I),
+        per_after=re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:{_alt(lex['per_each_after'])})"
+                             rf"(?:[ \t\u00a0]+(?:a[ \t\u00a0]+|an[ \t\u00a0]+|the[ \t\u00a0]+)?"
+                             rf"([^\W\d_][\w-]*))?\b", re.I),
+    )
+
+
+def qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
+    """Qualifier ending right before ``start``: (kind, its start)."""
+    c = ctx()
+    lo = max(floor, start - 30)
+    m = c.qual_before.search(text, lo, start)
+    if not m:
+        return None
+    word = re.sub(r"\s+", " ", m.group(1).lower())
+    return c.qual_before_kind.get(word), m.start(1)
+
+
+def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
+    c = ctx()
+    m = c.qual_after.match(text, end, min(len(text), end + 24))
+    if not m:
+        return None
+    word = re.sub(r"\s+", " ", m.group(1).lower())
+    return c.qual_after_kind.get(word), m.end(1)
+
+
+def casualty_before(text: str, start: int, floor: int) -> bool:
+    return ctx().cas_before.search(text, max(floor, start - 60), start) is not None
+
+
+def casualty_after(text: str, end: int, ceil: int) -> re.Match | None:
+    return ctx().cas_after.match(text, end, min(ceil, end + 60))
+
+
+def is_label(text: str, start: int, floor: int) -> bool:
+    """"No. 5", "Resolution 2254", "F-16", "#3": the number names something."""
+    if start > 0:
+        prev = text[start - 1]
+        if prev == "#" or prev.isalpha():
+            return True
+        if prev in "-‐‑" and start > 1 and text[start - 2].isalnum():
+            return True  # "F-16", "COVID-19", "2013-14" handled as ranges before this
+    return ctx().label_before.search(text, max(floor, start - 16), start) is not None
+
+
+def is_date(text: str, start: int, end: int, floor: int) -> bool:
+    c = ctx()
+    if c.date_before.search(text, max(floor, start - 24), start):
+        return True
+    return c.date_after.match(text, end, min(len(text), end + 30)) is not None
+
+
+def is_time(text: str, start: int, end: int) -> bool:
+    if start > 1 and text[start - 1] == ":" and text[start - 2].isdigit():
+        return True
+    return ctx().time_after.match(text, end, min(len(text), end + 14)) is not None
+
+
+def is_one_pronoun(text: str, start: int, end: int, floor: int) -> bool:
+    c = ctx()
+    return (c.one_before.search(text, max(floor, start - 14), start) is not None
+            or c.one_after.match(text, end, min(len(text), end + 20)) is not None)
+
+
+def is_change(text: str, start: int, floor: int) -> bool:
+    """"rose from 3 to 5": two values in time, not a range."""
+    return ctx().change_before.search(text, max(floor, start - 50), start) is not None
+
+
+def per_each_between(text: str, a: int, b: int) -> bool:
+    """"two brigades, each with 6,000": the words between the two counts."""
+    return b - a < 40 and ctx().per_before.fullmatch(text, a, b) is not None
+
+
+def per_each_after(text: str, end: int) -> tuple[str | None, int] | None:
+    """"6,000 troops each" -> (None, end); "6,000 per brigade" -> ("brigade", end)."""
+    m = ctx().per_after.match(text, end, min(len(text), end + 40))
+    if not m:
+        return None
+    return (m.group(1).lower() if m.group(1) else None), m.end()

@@ -1,0 +1,251 @@
+"""What a number measures or counts: units, currencies and counted nouns.
+
+Measurement units and currencies come from lexicons/units.yaml; counted nouns
+and their categories from lexicons/quantities.yaml. Every matcher is an
+anchored compiled regex tried at one position, so the cost per number is a
+few regex calls.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load
+
+
+@dataclass(slots=True)
+class UnitHit:
+    unit: str
+    category: str
+    start: int  # span of the unit words / sign
+    end: int
+    money: bool = False
+
+
+def _alt(words) -> str:
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    # spaces inside names may be any run of white space ("square  km")
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+
+
+@dataclass(slots=True)
+class _UnitTables:
+    symbol_re: re.Pattern  # case-sensitive symbols right after the number
+    name_re: re.Pattern  # case-insensitive names after the number
+    prefix_re: re.Pattern  # currency signs/codes before the number
+    by_symbol: dict
+    by_name: dict
+    by_prefix: dict
+    pound_money_after: frozenset
+
+
+@lru_cache(maxsize=1)
+def unit_tables() -> _UnitTables:
+    lex = load("units.yaml")
+    by_symbol, by_name, by_prefix = {}, {}, {}
+    for m in lex["measures"]:
+        for s in m.get("symbols") or []:
+            by_symbol.setdefault(str(s), (m["unit"], m["category"], False))
+        for n in m.get("names") or []:
+            by_name.setdefault(str(n).lower(), (m["unit"], m["category"], False))
+    for c in lex["currencies"]:
+        for p in c.get("prefix") or []:
+            by_prefix.setdefault(str(p), c["unit"])
+        for n in c.get("names") or []:
+            by_name[str(n).lower()] = (c["unit"], "money", True)
+        by_symbol.setdefault(c["unit"], (c["unit"], "money", True)) if len(c["unit"]) == 3 \
+            and c["unit"].isupper() else None
+    # symbols: optional space, then the symbol, not followed by a letter or digit
+    symbol_re = re.compile(rf"[ \u00a0]?(?:{_alt(by_symbol)})(?![^\W_]|\d)")
+    name_re = re.compile(rf"(?:\s*[-‐‑]\s*|[ \u00a0]+|(?<=/))(?:{_alt(by_name)})(?![^\W_])",
+                         re.IGNORECASE)
+    prefix_re = re.compile(rf"(?<![A-Za-z])(?:{_alt(by_prefix)})[ \u00a0]?$")
+    return _UnitTables(symbol_re, name_re, prefix_re, by_symbol, by_name, by_prefix,
+                       frozenset(lex["pound_money_after"]))
+
+
+def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
+    """Measurement unit or currency name starting right after a number at ``pos``."""
+    t = unit_tables()
+    m = t.name_re.match(text, pos)
+    if m:
+        word = m.group().lstrip(" \u00a0-‐‑\t\n").lower()
+        key = re.sub(r"\s+", " ", word)
+        unit, cat, money = t.by_name[key]
+        if unit == "lb" and (scaled or text[m.end():m.end() + 9].lower() == " sterling"):
+            unit, cat, money = "GBP", "money", True  # "2 million pounds"
+        return UnitHit(unit, cat, m.end() - len(word), m.end(), money)
+    m = t.symbol_re.match(text, pos)
+    if m:
+        sym = m.group().lstrip(" \u00a0")
+        unit, cat, money = t.by_symbol[re.sub(r"\s+", " ", sym)]
+        if not _symbol_plausible(text, pos, m.end(), sym):
+            return None
+        return UnitHit(unit, cat, m.end() - len(sym), m.end(), money)
+    return None
+
+
+def _symbol_plausible(text: str, pos: int, end: int, sym: str) -> bool:
+    """One-letter symbols ("m", "s", "t", "in") are words too: accept them attached
+    to the digits, or spaced only when nothing word-like follows."""
+    if len(sym) > 2 or sym in ("km", "kg", "mm", "cm", "ml", "mi", "ft", "lb", "oz", "ha",
+                               "%", "°", "MW", "GW", "kW", "°C", "°F"):
+        return True
+    if text[pos:pos + 1] not in (" ", "\u00a0"):
+        return sym not in ("'", '"') or not text[end:end + 1].isalpha()
+    if sym in ("in", "s", "h", "t", "g", "l", "L", "m", "'", '"', "gr", "kn", "kt", "W", "p"):
+        # "2 in thick" is an inch, "2 in the car" is not: a spaced symbol must end the phrase
+        nxt = text[end:end + 12].lstrip(" ")
+        if not nxt or nxt[0] in ".,;:)!?":
+            return True
+        if sym == "in" and re.match(r"[a-z]+\b", nxt) and nxt.split(" ", 1)[0] in (
+                "thick", "long", "wide", "high", "deep", "tall", "diameter"):
+            return True
+        return False
+    return True
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """Currency sign or code written before the number: (unit, start of the sign)."""
+    t = unit_tables()
+    lo = max(0, start - 8)
+    m = t.prefix_re.search(text, lo, start)
+    if not m:
+        return None
+    sign = m.group().rstrip(" \u00a0")
+    unit = t.by_prefix.get(sign)
+    return (unit, m.start()) if unit else None
+
+
+# --- counted nouns -------------------------------------------------------------
+
+@dataclass(slots=True)
+class _NounTables:
+    category: dict  # lemma (possibly multi-word) -> category
+    max_words: int
+    invariant: frozenset
+    irregular: dict
+    stop: frozenset
+    adjectives: frozenset
+
+
+@lru_cache(maxsize=1)
+def noun_tables() -> _NounTables:
+    lex = load("quantities.yaml")
+    cat = {}
+    for category, words in lex["nouns"].items():
+        for w in words:
+            cat.setdefault(str(w).lower(), category)
+    max_words = max(len(k.split()) for k in cat)
+    irregular = {str(k).lower(): str(v).lower() for k, v in lex["irregular_plurals"].items()}
+    return _NounTables(cat, max_words, frozenset(str(w).lower() for w in lex["invariant"]),
+                       irregular, frozenset(str(w).lower() for w in lex["stop_words"]),
+                       frozenset(str(w).lower() for w in lex["adjectives"]))
+
+
+def lemma(word: str) -> tuple[str, bool]:
+    """(singular lemma, looks plural) of a lower-case noun; the last part of a
+    hyphenated or multi-word noun carries the number."""
+    t = noun_tables()
+    head, sep, last = word.rpartition(" ")
+    if word in t.irregular:
+        return t.irregular[word], True
+    if word in t.invariant:
+        return word, True
+    if head:
+        lem, plural = lemma(last)
+        return f"{head} {lem}", plural
+    if last in t.irregular:
+        return t.irregular[last], True
+    n = len(last)
+    if n > 4 and last.endswith("ies"):
+        return last[:-3] + "y", True
+    if n > 4 and last.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return last[:-2], True
+    if n > 3 and last.endswith("oes"):
+        return last[:-2], True
+    if n > 2 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s")):
+        return last[:-1], True
+    return last, False
+
+
+_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’.&-]*[^\W_]|[^\W\d_])")
+
+
+@dataclass(slots=True)
+class NounHit:
+    unit: str
+    category: str
+    start: int
+    end: int
+
+
+def noun_after(text: str, pos: int, value: float | None) -> NounHit | None:
+    """The noun a number counts: the head of the words that follow it, skipping
+    adjectives ("two armoured brigades" -> brigade, "6,000 North Korean soldiers"
+    -> soldier). Plural agreement picks the head when the noun is unknown."""
+    t = noun_tables()
+    words: list[tuple[str, int, int]] = []
+    p = pos
+    for _ in range(6):
+        m = _WORD.match(text, p)
+        if not m:
+            break
+        w = m.group(1).rstrip(".")
+        s = m.start(1)
+        lw = w.lower()
+        if lw in t.stop and not (words == [] and lw in t.category):
+            break
+        words.append((lw, s, s + len(w)))
+        p = m.end()
+    if not words:
+        return None
+    singular = value is not None and abs(value) == 1
+    best = None
+    i = 0
+    while i < len(words):
+        lw, s, e = words[i]
+        # longest known compound first ("fighter jets", "police officers")
+        for k in range(min(t.max_words, len(words) - i), 0, -1):
+            phrase = " ".join(x[0] for x in words[i:i + k])
+            lem, plural = lemma(phrase)
+            if lem in t.category and (plural or singular or k > 1 or lem in t.invariant):
+                end_i = i + k
+                best = NounHit(lem, t.category[lem], s, words[end_i - 1][2])
+                nxt = words[end_i] if end_i < len(words) else None
+                if nxt and _continues(nxt[0], t):
+                    i = end_i  # a noun used as modifier: "drone attacks", "tank crews"
+                    break
+                return best
+        else:
+            lem, plural = lemma(lw)
+            if plural and lw not in t.adjectives and not lw.endswith(("'s", "’s")):
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                if nxt and _continues(nxt[0], t):
+                    i += 1
+                    continue
+                return NounHit(lem, t.category.get(lem, "other"), s, e)
+            if _verbish(lw, t):
+                break
+            if singular and lw not in t.adjectives and not text[s].isupper():
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                if nxt and _continues(nxt[0], t):
+                    i += 1
+                    continue
+                return best or NounHit(lem, t.category.get(lem, "other"), s, e)
+            i += 1
+    return best
+
+
+def _continues(word: str, t: _NounTables) -> bool:
+    """Whether ``word`` can still be part of the noun phrase (a noun after a noun)."""
+    if word in t.stop or word in t.adjectives or _verbish(word, t):
+        return False
+    lem, plural = lemma(word)
+    return plural or lem in t.category
+
+
+def _verbish(word: str, t: _NounTables) -> bool:
+    return (word.endswith("ed") or word.endswith("ing")) and word not in t.adjectives \
+        and lemma(word)[0] not in t.category
