@@ -28,6 +28,7 @@ from newsevents.lock import output_lock  # noqa: E402
 from newsevents.progress import Progress  # noqa: E402
 from newsevents.provenance import input_files, provenance  # noqa: E402
 from newsevents.release import Published, publish, remove_leftovers, staging_dir  # noqa: E402
+from newsevents.storage import work_dir  # noqa: E402
 from newsevents.store import Store  # noqa: E402
 
 
@@ -50,7 +51,7 @@ def validate(docs: list[DocRef], rejections: list[Rejection], store_root: str, v
 @task(cache_policy=NO_CACHE)
 def publish_release(output: str, stage: str, rows: dict[str, int],
                     inputs: list[dict]) -> Published:
-    return publish(Path(output), Path(stage), rows, inputs, provenance())
+    return publish(output, Path(stage), rows, inputs, provenance())
 
 
 @flow(name="newsevents", log_prints=True)
@@ -59,7 +60,7 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
     """Publishes a release of every document under `raw` into `output`."""
     logger = get_run_logger()
     t0 = time.perf_counter()
-    out = Path(output)
+    out = work_dir(output)  # the output folder itself, or a local cache for a URL
     out.mkdir(parents=True, exist_ok=True)
     with output_lock(out, logger.info):
         for name in remove_leftovers(out):
