@@ -62,7 +62,7 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
     t0 = time.perf_counter()
     out = work_dir(output)  # the output folder itself, or a local cache for a URL
     out.mkdir(parents=True, exist_ok=True)
-    with output_lock(out, logger.info):
+    with output_lock(out, logger.warning):
         for name in remove_leftovers(out):
             logger.warning("removed %s left by an interrupted run", name)
         docs, rejections = ingest(raw, max_bytes)
