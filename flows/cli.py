@@ -51,6 +51,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     return run_all(Path(args.corpus), args.json)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    configure()
+    from flows.serve import serve
+
+    serve(args.cron, args.raw, args.output, args.batch_size, args.task_runner, args.workers)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsevents", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -69,6 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--dask-address", default=None,
                      help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
     run.set_defaults(func=_run)
+
+    srv = sub.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
+    srv.add_argument("--cron", required=True, help='cron schedule, e.g. "0 * * * *"')
+    srv.add_argument("--raw", default="raw")
+    srv.add_argument("--output", default="output")
+    srv.add_argument("--batch-size", type=int, default=100)
+    srv.add_argument("--task-runner", choices=RUNNERS, default=None)
+    srv.add_argument("--workers", type=int, default=None)
+    srv.set_defaults(func=_serve)
 
     ev = sub.add_parser("evaluate", help="score the extractors on the development corpus")
     ev.add_argument("--corpus", default=str(Path(__file__).resolve().parents[2] / "shared"

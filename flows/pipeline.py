@@ -6,6 +6,7 @@ and small records, never DataFrames.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -19,6 +20,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 
 from extraction import core  # noqa: E402
+from flows.runners import make_task_runner  # noqa: E402
 from newsevents import ingest as ingest_mod  # noqa: E402
 from newsevents.assemble import ValidationFailed, assemble  # noqa: E402
 from newsevents.extract_batch import extract_batch  # noqa: E402
@@ -54,7 +56,9 @@ def publish_release(output: str, stage: str, rows: dict[str, int],
     return publish(output, Path(stage), rows, inputs, provenance())
 
 
-@flow(name="newsevents", log_prints=True)
+@flow(name="newsevents", log_prints=True,
+      task_runner=make_task_runner(os.environ.get("NEWSEVENTS_TASK_RUNNER"),
+                                   int(os.environ.get("NEWSEVENTS_WORKERS", "0")) or None))
 def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
              max_bytes: int = ingest_mod.DEFAULT_MAX_BYTES) -> dict:
     """Publishes a release of every document under `raw` into `output`."""

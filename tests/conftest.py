@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from flows.settings import configure
 
 configure()
+os.environ.setdefault("NEWSEVENTS_TASK_RUNNER", "thread")  # in-process flow runs in tests
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"

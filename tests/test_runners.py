@@ -1,0 +1,57 @@
+"""Tables are identical whatever the task runner and the batch size."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from bench.corpus import ECBPLUS, ecbplus_texts, write_raw
+from flows.pipeline import pipeline
+from flows.runners import make_task_runner
+from newsevents.files import sha256_file
+from schemas import TABLES
+
+from .conftest import RAW, latest_release
+
+
+@pytest.fixture(scope="module")
+def small_raw(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("runners") / "raw"
+    shutil.copytree(RAW, raw)
+    write_raw(raw / "ecb", 1, ecbplus_texts(ECBPLUS)[:24])
+    return raw
+
+
+def _tables(output) -> dict[str, str]:
+    release = latest_release(output)
+    return {name: sha256_file(release / "parquet" / f"{name}.parquet") for name in TABLES}
+
+
+def _run(raw, output, runner, batch_size):
+    flow = pipeline.with_options(task_runner=make_task_runner(runner, 2))
+    return flow(raw=str(raw), output=str(output), batch_size=batch_size)
+
+
+def test_same_tables_for_every_runner_and_batch_size(small_raw, tmp_path):
+    reference = _run(small_raw, tmp_path / "thread", "thread", 100)
+    assert reference["extracted"] == reference["documents"] > 1
+    expected = _tables(tmp_path / "thread")
+    for runner, batch in (("thread", 1), ("process", 3), ("dask", 5)):
+        out = tmp_path / f"{runner}-{batch}"
+        summary = _run(small_raw, out, runner, batch)
+        # every run extracts from scratch: its own output, its own store
+        assert summary["extracted"] == reference["extracted"], runner
+        assert _tables(out) == expected, f"{runner} with batches of {batch}"
+
+
+def test_rerun_extracts_only_new_documents(small_raw, tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(small_raw, raw)
+    first = _run(raw, tmp_path / "out", "thread", 10)
+    (raw / "new.jsonl").write_text(json.dumps(
+        {"text": "On Monday, Ukrainian forces shelled two bridges near Kherson."}) + "\n")
+    second = _run(raw, tmp_path / "out", "thread", 10)
+    assert second["extracted"] == 1
+    assert second["reused"] == first["documents"]
+    assert second["changed"]
