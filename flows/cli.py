@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--json", default=None, help="also write the scores as JSON here")
     ev.set_defaults(func=_evaluate)
 
+    __import__("flows.cli_releases").cli_releases.add_parser(sub)  # newsevents releases ...
     args = parser.parse_args(argv)
     return args.func(args)
 
