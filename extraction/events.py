@@ -1,1 +1,249 @@
-"""placeholder: being written"""
+"""Event extractor: one event per trigger word, with source, target, place, date, modality.
+
+Roles (direction matters):
+- verbs, active: source = the nearest actor before the trigger that is not inside a
+  prepositional phrase (a subject pronoun in between is resolved to the previous
+  person for he/she, to the last group actor for they/these/it); target = the first
+  actor after the trigger in the same clause, preferring one introduced by the
+  trigger's prepositions ("consulting with Ukraine", "war against Ukraine");
+- verbs, passive ("was attacked by X"): source = "by X", target = the subject
+  (for deployments the subject is the force that moves, so it is the source);
+- nouns: source = a possessive or adjacent actor ("Russia's war", "Russian attack")
+  or "by X"; "of X" fills the role the trigger names (arrival of X: source;
+  arrest of X: target).
+Place: the place mention of the sentence nearest to the trigger. Date: the date
+mention of the sentence nearest to the trigger; with none the event date stays
+empty (precision "unknown"): the publication date is a document fact, not an
+event fact, and users can fall back to it explicitly.
+Confidence = 0.35 + 0.3 (source found) + 0.2 (target found, or the trigger takes
+none) + 0.1 (place or date found) + 0.05 (unconditional trigger reading),
+times 0.85 when hedged; capped at 1.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import modality
+from .ids import stable_id
+from .linking import link_quantities
+from .model import Event, Mention
+from .triggers import Trigger, choose, table
+
+_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|with|against|for|on|by|about|into|over|between|near|of|"
+                          r"among|toward|towards|across|through|without|under)\s+(?:the\s+)?$", re.I)
+_PRONOUN = re.compile(r"\b(he|she|they|these|those|it|He|She|They|These|Those|It)\b")
+_BE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+_CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|whom|whose|while|whereas|because|although|but)\b|[;:]")
+_POSSESSIVE_GAP = re.compile(r"^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+)$")
+_BY = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$")
+_SAID_INVERTED = re.compile(r"[,\"”]\s*$")
+
+
+def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
+                quantities) -> list:
+    try:
+        events = _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates)
+    except Exception:  # one odd document must not stop a batch
+        events = []
+    try:
+        link_quantities(text, sentences, quantities, actor_mentions,
+                        {a.actor_id: a.actor_type for a in actors}, events)
+    except Exception:
+        pass
+    return events
+
+
+def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates) -> list[Event]:
+    if not text or not sentences:
+        return []
+    tt = table()
+    types = {a.actor_id: a.actor_type for a in actors}
+    ments = sorted((m for m in actor_mentions if m.kind == "actor"), key=lambda m: m.start)
+    by_sent: dict[int, list[Mention]] = {}
+    for m in ments:
+        by_sent.setdefault(m.sentence_id, []).append(m)
+    starts = [s.start for s in sentences]
+    events: list[Event] = []
+    speech: list[Event] = []  # reporting events: their source reports what follows
+    last_person: str | None = None
+    last_group: str | None = None
+    for m in tt.regex.finditer(text):
+        i = max(bisect.bisect_right(starts, m.start()) - 1, 0)
+        sent = sentences[i]
+        trig = choose(tt, m.group(), text, m.start(), m.end(), sent.start, sent.end)
+        if trig is None:
+            continue
+        sm = by_sent.get(sent.sentence_id, [])
+        # anaphora context: actors named before this sentence (or earlier in it)
+        prior = [x for x in ments if x.start < m.start()]
+        last_person = next((x.ref_id for x in reversed(prior) if types.get(x.ref_id) == "person"), None)
+        last_group = next((x.ref_id for x in reversed(prior) if types.get(x.ref_id) != "person"
+                           and x.sentence_id < sent.sentence_id), None)
+        ev = _event(text, doc_id, sent, m, trig, sm, last_person, last_group, place_mentions, dates, speech)
+        events.append(ev)
+        if trig.speech:
+            speech.append(ev)
+    return events
+
+
+def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, place_mentions, dates, prior_events):
+    s, e = m.start(), m.end()
+    is_noun = m.group().lower() in trig.nouns
+    src = tgt = None
+    after = [x for x in sm if x.start >= e]
+    before = [x for x in sm if x.end <= s]
+    if is_noun:
+        src, tgt = _noun_roles(text, s, e, trig, before, after)
+    else:
+        passive = bool(_BE.search(text, max(sent.start, s - 30), s)) and m.group().lower().endswith(("ed", "en", "wn", "t"))
+        subj = _subject(text, sent.start, s, before, last_person, last_group)
+        if trig.speech and _SAID_INVERTED.search(text, max(sent.start, s - 3), s) and after \
+                and after[0].start - e <= 2:
+            subj = after[0].ref_id  # '"...," said Miller'
+        if passive:
+            by = next((x for x in after if _BY.match(text[e:x.start])), None)
+            if trig.passive_subject == "source":
+                src, tgt = subj, _object(text, e, sent.end, trig, after, subj, prep_only=True)
+            else:
+                src, tgt = (by.ref_id if by else None), subj
+        else:
+            src = subj
+            if not trig.notarget:
+                tgt = _object(text, e, sent.end, trig, after, src)
+            elif trig.speech:
+                told = next((x for x in after if x.start - e <= 3), None)
+                tgt = told.ref_id if told and m.group().lower().startswith("tol") else None
+    if tgt == src:
+        tgt = None
+    mod, reporter = _modality(text, sent, s, e, trig, prior_events, before, after)
+    place = _place(text, place_mentions, sent.sentence_id, s, sm)
+    date = _nearest(dates, sent.sentence_id, s)
+    conf = 0.35 + 0.3 * (src is not None) + 0.2 * (tgt is not None or trig.notarget) \
+        + 0.1 * (place is not None or date is not None) + 0.05 * (trig.near is None)
+    if mod == "hedged":
+        conf *= 0.85
+    return Event(
+        event_id=stable_id("e", doc_id, s, e, trig.cameo), start=s, end=e, trigger=m.group(),
+        event_type=trig.plover, cameo_code=trig.cameo, sentence_id=sent.sentence_id,
+        source_actor_id=src, target_actor_id=tgt, place_id=place.ref_id if place else None,
+        date_start=date.date_start if date else None, date_end=date.date_end if date else None,
+        date_precision=date.precision if date else "unknown", modality=mod,
+        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3))
+
+
+def _subject(text, lo, s, before, last_person, last_group):
+    cand = None
+    for x in reversed(before):
+        if not _PREP_BEFORE.search(text, max(lo, x.start - 14), x.start):
+            cand = x
+            break
+    gap_start = cand.end if cand else lo
+    if _CLAUSE_BREAK.search(text, gap_start, s) and cand is not None:
+        # "X said that ...": the actor before "that" is not the subject of what follows
+        gap_start, cand = _CLAUSE_BREAK.search(text, gap_start, s).end(), None
+    pron = None
+    for p in _PRONOUN.finditer(text, gap_start, s):
+        pron = p
+    if pron is not None:
+        word = pron.group(1).lower()
+        return last_person if word in ("he", "she") else last_group
+    return cand.ref_id if cand else None
+
+
+def _object(text, e, hi, trig: Trigger, after, src, prep_only=False):
+    stop = _CLAUSE_BREAK.search(text, e, hi)
+    limit = min(stop.start() if stop else hi, e + 120)
+    cands = [x for x in after if x.start < limit and x.ref_id != src]
+    if trig.prep:
+        rx = re.compile(r"\b(?:" + "|".join(map(re.escape, trig.prep)) + r")\s+(?:the\s+|its\s+|their\s+)?$")
+        for x in cands:
+            if rx.search(text, max(e, x.start - 16), x.start):
+                return x.ref_id
+    if prep_only:
+        return None
+    for x in cands:
+        gap = text[e:x.start]
+        if not re.search(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$", gap):
+            return x.ref_id
+    return None
+
+
+def _noun_roles(text, s, e, trig: Trigger, before, after):
+    src = tgt = None
+    if before and _POSSESSIVE_GAP.match(text[before[-1].end:s]):
+        src = before[-1].ref_id  # "Russia's war", "Russian attack"
+    for x in after:
+        if x.start - e > 40:
+            break
+        gap = text[e:x.start]
+        if re.match(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", gap) and trig.of_role:
+            if trig.of_role == "source" and src is None:
+                src = x.ref_id
+            elif trig.of_role == "target" and tgt is None:
+                tgt = x.ref_id
+        elif re.match(r"^\s+by\s+(?:the\s+)?$", gap) and src is None:
+            src = x.ref_id
+        elif trig.prep and tgt is None and re.match(
+                r"^\s+(?:\w+\s+){0,3}?(?:" + "|".join(map(re.escape, trig.prep)) + r")\s+(?:the\s+)?$", gap):
+            tgt = x.ref_id
+    return src, (tgt if tgt != src else None)
+
+
+def _modality(text, sent, s, e, trig, prior_events, before, after):
+    reporter = None
+    for ev in reversed(prior_events):
+        if ev.sentence_id == sent.sentence_id and ev.end <= s and ev.source_actor_id:
+            reporter = ev.source_actor_id
+            break
+    for pos in modality.according_to(text, sent.start, sent.end):
+        x = next((a for a in after + before if a.start >= pos and a.start - pos <= 4), None)
+        if x is not None:
+            reporter = reporter or x.ref_id
+    if reporter is None:
+        for bs, be in modality.belief_spans(text, sent.start, s):
+            x = next((a for a in reversed(before) if a.end <= bs), None)
+            if x is not None:
+                reporter = x.ref_id
+    if reporter is None and not trig.speech:
+        tail = re.search(r",\s*(?:\S+\s+){0,4}?(?:said|says|added|reported|told)\b", text[e:sent.end])
+        if tail:
+            x = next((a for a in after if e + tail.start() <= a.start <= e + tail.end() + 30), None)
+            reporter = x.ref_id if x else None
+    local = modality.local_modality(text, sent.start, s)
+    if local:
+        return local, reporter
+    if modality.sentence_hedged(text, sent.start, s):
+        return "hedged", reporter
+    if reporter is not None and not trig.speech:
+        return "reported", reporter
+    return "asserted", reporter if not trig.speech else None
+
+
+def _nearest(items, sentence_id, pos):
+    best = None
+    for it in items:
+        if it.sentence_id != sentence_id or (getattr(it, "kind", "place") not in ("place", "date")):
+            continue
+        d = abs(it.start - pos)
+        if best is None or d < best[0]:
+            best = (d, it)
+    return best[1] if best else None
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|into|from|toward|towards|on)\s+(?:the\s+)?$", re.I)
+
+
+def _place(text, place_mentions, sentence_id, pos, actor_mentions):
+    """The sentence's place nearest the trigger; a place introduced by a locative
+    preposition ("in the Kursk region") beats one that is part of an actor name."""
+    best = None
+    for p in place_mentions:
+        if p.sentence_id != sentence_id or p.kind != "place":
+            continue
+        inside_actor = any(a.start <= p.start and p.end <= a.end for a in actor_mentions)
+        locative = bool(_LOCATIVE.search(text, max(0, p.start - 14), p.start))
+        key = (inside_actor, not locative, abs(p.start - pos))
+        if best is None or key < best[0]:
+            best = (key, p)
+    return best[1] if best else None

@@ -1,0 +1,86 @@
+"""Event modality from the words around a trigger.
+
+Rule (documented in events.py too):
+- the verb group: walking left from the trigger over auxiliaries, adverbs and
+  catenative verbs ("does not", "will be", "may consider", "could even");
+  a negation there makes the event negated ("Putin does not deny X" is a
+  negated denial: the denial did not happen; no admission is inferred);
+  a future cue makes it predicted; a modal of possibility makes it hedged;
+- otherwise a hedge adverb ("reportedly") or a belief verb ("believes that")
+  earlier in the sentence makes it hedged;
+- otherwise a reporter (speech verb before it, "according to X", or a
+  trailing ", X said") makes it reported;
+- otherwise asserted.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import load
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:n't|'ll)?|n't|'ll")
+
+
+@lru_cache(maxsize=1)
+def _cues():
+    d = load("events_modality.yaml")
+    low = lambda xs: [str(x).lower() for x in xs]  # noqa: E731
+    transparent = set(low(d["transparent"]))
+    for key in ("negation", "predicted", "hedged"):
+        for phrase in low(d[key]):
+            transparent.update(phrase.replace("n't", " n't").split())
+    return {
+        "negation": low(d["negation"]), "predicted": low(d["predicted"]), "hedged": low(d["hedged"]),
+        "transparent": transparent,
+        "sentence_hedged": re.compile(r"\b(?:" + "|".join(map(re.escape, low(d["sentence_hedged"]))) + r")\b", re.I),
+        "belief": re.compile(r"\b(?:" + "|".join(map(re.escape, low(d["belief"]))) + r")\b(?:\s+that)?", re.I),
+        "reporting": re.compile(r"\b(?:" + "|".join(map(re.escape, low(d["reporting_phrases"]))) + r")\s+", re.I),
+    }
+
+
+def _split_neg(tok: str) -> list[str]:
+    t = tok.lower()
+    if t.endswith("n't") and t != "n't":
+        return [t[:-3], "n't"]
+    return [t]
+
+
+def verb_group(text: str, lo: int, start: int) -> str:
+    """The auxiliaries/adverbs standing right before the trigger, as lower-case words."""
+    toks = []
+    for t in _TOKEN.findall(text[max(lo, start - 80):start]):
+        toks.extend(_split_neg(t))
+    cues = _cues()
+    group: list[str] = []
+    for t in reversed(toks):
+        if t in cues["transparent"] or t == "n't":
+            group.append(t)
+        else:
+            break
+    return " " + " ".join(reversed(group)) + " "
+
+
+def local_modality(text: str, lo: int, start: int) -> str | None:
+    g = verb_group(text, lo, start)
+    cues = _cues()
+    for name, key in (("negated", "negation"), ("predicted", "predicted"), ("hedged", "hedged")):
+        if any(f" {c} " in g for c in cues[key]):
+            return name
+    return None
+
+
+def sentence_hedged(text: str, lo: int, start: int) -> bool:
+    """A hedge adverb or a belief verb earlier in the sentence."""
+    window = text[lo:start]
+    cues = _cues()
+    return bool(cues["sentence_hedged"].search(window) or cues["belief"].search(window))
+
+
+def belief_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _cues()["belief"].finditer(text, lo, hi)]
+
+
+def according_to(text: str, lo: int, hi: int) -> list[int]:
+    """End offsets of "according to" phrases (the reporter's mention starts there)."""
+    return [m.end() for m in _cues()["reporting"].finditer(text, lo, hi)]

@@ -1,0 +1,110 @@
+"""Event trigger dictionary: surface forms -> CAMEO-coded trigger entries.
+
+Verb lemmas are inflected by regular English rules (irregular and doubled
+forms are listed in the data), every surface of every entry goes into one
+trie regex, and co-occurrence conditions ("sign" only near "agreement") are
+checked on a small window around the match.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .actor_lexicon import trie_pattern
+from .lexicon import load
+
+_NEAR_CHARS = 60  # about eight words either side
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    cameo: str
+    plover: str
+    near: re.Pattern | None
+    prep: tuple[str, ...]
+    of_role: str | None
+    speech: bool
+    passive_subject: str
+    notarget: bool
+    nouns: frozenset
+
+
+def inflect(lemma: str) -> set[str]:
+    """Base, third person, past and -ing forms by the regular rules."""
+    out = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out.add(lemma[:-1] + "ies")
+    else:
+        out.add(lemma + "s")
+    if lemma.endswith("e"):
+        out.add(lemma + "d")
+        out.add((lemma[:-1] if not lemma.endswith("ee") else lemma) + "ing")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out.add(lemma[:-1] + "ied")
+        out.add(lemma + "ing")
+    else:
+        out.add(lemma + "ed")
+        out.add(lemma + "ing")
+    return out
+
+
+def plover_type(cameo: str) -> str:
+    m = load("events_cameo_plover.yaml")
+    for key in (cameo, cameo[:3]):
+        if key in m["codes"]:
+            return m["codes"][key]
+    return m["roots"].get(cameo[:2], "OTHER")
+
+
+@dataclass(slots=True)
+class TriggerTable:
+    by_surface: dict  # lower-case surface -> list[Trigger], conditional entries first
+    regex: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def table() -> TriggerTable:
+    by_surface: dict[str, list] = {}
+    caps: set[str] = set()
+    for spec in load("events_triggers.yaml")["triggers"]:
+        surfaces: set[str] = set()
+        for v in spec.get("verbs", []):
+            surfaces |= inflect(v)
+        surfaces |= set(spec.get("forms", []))
+        nouns = frozenset(n.lower() for n in spec.get("nouns", []))
+        surfaces |= set(nouns)
+        near = spec.get("near")
+        trig = Trigger(
+            cameo=str(spec["cameo"]), plover=plover_type(str(spec["cameo"])),
+            near=re.compile(r"(?<![\w-])(?:" + trie_pattern(near) + r")(?![\w-])", re.I) if near else None,
+            prep=tuple(spec.get("prep", [])), of_role=spec.get("of_role"), speech=bool(spec.get("speech")),
+            passive_subject=spec.get("passive_subject", "target"), notarget=bool(spec.get("notarget")),
+            nouns=nouns)
+        for s in surfaces:
+            by_surface.setdefault(s.lower(), []).append(trig)
+        for n in nouns:  # "Talks between ..." opens sentences; verbs rarely do
+            caps.add(n[:1].upper() + n[1:])
+    for lst in by_surface.values():
+        lst.sort(key=lambda t: t.near is None)  # conditional readings are tried first
+    # case-sensitive: "March" the month is not "march", "May" not "may"
+    rx = re.compile(r"(?<![\w-])(?:" + trie_pattern(set(by_surface) | caps) + r")(?![\w-])")
+    return TriggerTable(by_surface, rx)
+
+
+def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: int, hi: int) -> Trigger | None:
+    """The reading of this surface whose co-occurring word is closest to it; else the default reading."""
+    left = text[max(lo, start - _NEAR_CHARS):start]
+    right = text[end:min(hi, end + _NEAR_CHARS)]
+    best, default = None, None
+    for trig in tt.by_surface.get(surface.lower(), ()):
+        if trig.near is None:
+            default = default or trig
+            continue
+        dists = [len(left) - m.end() for m in trig.near.finditer(left)]
+        dists += [m.start() for m in trig.near.finditer(right)]
+        if dists and (best is None or min(dists) < best[0]):
+            best = (min(dists), trig)
+    return best[1] if best else default
