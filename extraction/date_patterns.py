@@ -43,7 +43,17 @@ class Vocab:
 @dataclass(frozen=True)
 class Patterns:
     vocab: Vocab
-    rules: tuple  # (kind, compiled regex), most specific first
+    rules: tuple  # (kind, compiled regex, anchor), most specific first
+    # A leading look-behind stops sre from skipping ahead on the first character,
+    # so these rules check the character before a match in Python instead.
+    not_after: dict  # kind or anchor name -> characters that may not precede a match
+    lowered: frozenset  # kinds matched against the ASCII-lowered text
+    anchors: dict  # anchor name -> cheap regex whose hits bound where a rule can match
+
+
+_W = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+_NOT_AFTER = {"iso": _W + "/.-", "numeric": _W + "/.-", "decade": _W + "-", "rel_day": _W + "-",
+              "rel_unit": _W + "-", "month": _W, "year": "0123456789", "ago": _W + "-"}
 
 
 @lru_cache(maxsize=1)
@@ -106,10 +116,10 @@ def patterns() -> Patterns:
         ("dmy", c(wd_pre + r"(?:the\s+)?(?P<d>" + day + r")(?:\s*|-)(?:of\s+)?(?P<m>" + mon
                   + r")(?:(?:,?\s*|-)(?:of\s+|in\s+)?(?P<y>" + year + r"))?")),
         # "2024-10-22", "2019/8/1"
-        ("iso", c(r"(?<![\w/.-])(?P<y>1[5-9]\d\d|20\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)"
+        ("iso", c(r"(?P<y>1[5-9]\d\d|20\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)"
                   r"(?![\w/.-]?\d)")),
         # "10/22/2024" (US order unless the first number cannot be a month), "22.10.2024"
-        ("numeric", c(r"(?<![\w/.-])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)"
+        ("numeric", c(r"(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)"
                       r"(?![\w/.-]?\d)")),
         # "October 2024", "mid-October 2024", "June of 1992", "Dec/2018"
         ("my", c(r"(?P<mod>" + mods + r")(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/)(?P<y>" + year
@@ -127,17 +137,26 @@ def patterns() -> Patterns:
         ("year_mod", c(r"(?P<span>(?P<mod>(?i:early|mid|late)(?:\s+|-))(?P<y>(?:19|20)\d\d))"
                        r"(?![\w-])")),
         # "the 1990s"
-        ("decade", c(r"(?<![\w-])(?P<y>(?:19|20)\d0)'?s(?![\w])")),
+        ("decade", c(r"(?P<y>(?:19|20)\d0)'?s(?![\w])")),
         # "yesterday", "last night", "the day after tomorrow"
-        ("rel_day", c(r"(?<![\w-])(?i:" + rel_days + r")(?![\w-])")),
+        ("rel_day", c(r"(?:" + rel_days + r")(?![\w-])")),
         # "two days ago", "a week ago", "3 years ago"
-        ("ago", c(r"(?<![\w-])(?P<n>\d{1,3}|(?i:" + nums + r"))\s+(?P<u>(?i:day|week|month|year))s?"
-                  r"\s+(?i:ago|earlier|before)(?![\w-])")),
+        ("ago", c(r"(?<![\w-])(?P<n>\d{1,3}|(?:" + nums + r"))\s+(?P<u>day|week|month|year)s?"
+                  r"\s+(?:ago|earlier|before)(?![\w-])")),
         # "last week", "next month", "earlier this year"
-        ("rel_unit", c(r"(?<![\w-])(?P<w>(?i:" + unit_words + r"))\s+(?P<u>(?i:" + units + r"))"
-                       r"(?![\w-])")),
+        ("rel_unit", c(r"(?P<w>" + unit_words + r")\s+(?P<u>" + units + r")(?![\w-])")),
         # "last Tuesday", "on Monday", "Friday"
         ("weekday", c(r"(?<![\w-])(?:(?P<w>(?i:last|next|this|previous|coming|following|past))\s+)?"
                       r"(?P<wd>" + wd_full + r")")),
     )
-    return Patterns(vocab, rules)
+    # Rules with optional leading words are slow to try at every position, so
+    # they run only in windows around a month name or a year (see dates.py).
+    anchor_of = {"mdy_range": "month", "dmy_range": "month", "my_range": "month", "mdy": "month",
+                 "dmy": "month", "my": "month", "month_ctx": "month", "month_mod": "month",
+                 "year_range": "year", "year_ctx": "year", "year_mod": "year",
+                 "ago": "ago", "weekday": "weekday"}
+    anchors = {"month": re.compile(mon), "year": re.compile(r"(?:19|20)\d\d(?!\d)"),
+               "ago": re.compile(r"(?:ago|earlier|before)(?![\w-])"),
+               "weekday": re.compile(wd_full)}
+    return Patterns(vocab, tuple((k, rx, anchor_of.get(k)) for k, rx in rules),
+                    anchors=anchors, not_after=_NOT_AFTER, lowered=frozenset({"rel_day", "ago", "rel_unit"}))

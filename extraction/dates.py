@@ -15,6 +15,7 @@ from .date_patterns import patterns
 from .model import DateMention, Sentence
 
 _NUM = re.compile(r"\d+")
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def find_dates(text: str, sentences: list[Sentence], published: date | None,
@@ -25,8 +26,20 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
     anchor = R.Anchor(published, precision)
     starts = [s.start for s in sentences]
     found: list[tuple[int, int, tuple]] = []
-    for kind, rx in pats.rules:
-        for m in rx.finditer(text):
+    # ASCII lower-casing keeps every offset; case-free rules match on it.
+    lowered = text.translate(_LOWER)
+    windows = {name: _windows(rx, lowered if name == "ago" else text, pats.not_after.get(name))
+               for name, rx in pats.anchors.items()}
+    seen = set()
+    for kind, rx, anc in pats.rules:
+        for m in _matches(rx, lowered if kind in pats.lowered else text, windows.get(anc)):
+            bad = pats.not_after.get(kind)
+            if bad and m.start() > 0 and (text[m.start() - 1] in bad or not text[m.start() - 1].isascii()
+                                          and text[m.start() - 1].isalnum()):
+                continue
+            if (kind, m.start(), m.end()) in seen:
+                continue
+            seen.add((kind, m.start(), m.end()))
             res = _resolve(kind, m, text, sentences, starts, anchor, pats.vocab)
             if res is None:
                 continue
@@ -45,6 +58,31 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
                                _sentence_id(sentences, starts, s)))
     out.sort(key=lambda d: (d.start, d.end))
     return out
+
+
+_BEFORE, _AFTER = 60, 90  # the longest rule reaches this far around its anchor
+
+
+def _windows(rx, text, bad) -> list[tuple[int, int]]:
+    """Merged [lo, hi) windows around every anchor hit."""
+    out: list[list[int]] = []
+    for m in rx.finditer(text):
+        if bad and m.start() > 0 and text[m.start() - 1] in bad:
+            continue
+        lo, hi = max(0, m.start() - _BEFORE), m.end() + _AFTER
+        if out and lo <= out[-1][1]:
+            out[-1][1] = hi
+        else:
+            out.append([lo, hi])
+    return [(lo, min(hi, len(text))) for lo, hi in out]
+
+
+def _matches(rx, text, windows):
+    if windows is None:
+        yield from rx.finditer(text)
+        return
+    for lo, hi in windows:
+        yield from rx.finditer(text, lo, hi)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -62,6 +62,7 @@ def _key_bulk(s: str) -> str:
     return _EDGE.sub("\n", s).strip(" ")
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """ASCII, lower-case, punctuation as spaces; apostrophes vanish (Kirov's -> kirovs)."""
     return _fold_bulk(s.replace("\n", " ")).strip()

@@ -28,6 +28,7 @@ from .model import Mention, Place, Sentence
 _CAP = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ul)[-‐])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’‐-]*"
 _RUN = re.compile(r"(?<![\w'’-])" + _CAP + r"(?:\s(?:(?:of|de|del|la|le|di|da|do|dos|das|du|al|el|on|upon|the)\s)?" + _CAP + r")*")
 _TOKEN = re.compile(_CAP)
+_AFTER = re.compile(r"\s+([a-z]+)")
 _POSS = re.compile(r"['’]s?$")
 _ABBREV = re.compile(r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.|D\.P\.R\.K\.|U\.A\.E\.)(?!\w)")
 
@@ -104,13 +105,13 @@ def _find(text, sentences, actor_mentions):
                     continue
                 # A division type word inside or right after the run forces admin1.
                 nxt_tok = G.fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
-                after = re.match(r"\s+([a-z]+)", text[e:e + 20])
+                after = _AFTER.match(text, e, e + 20)
                 type_word = nxt_tok if nxt_tok in rules["admin_trig"] else (
                     after.group(1) if after and after.group(1) in rules["admin_trig"] else None)
                 if k in ckey and type_word is None:
                     hit = (j, [s, e, "country", [ckey[k]], "strong", k])
                 elif type_word and k in akey:
-                    end = toks[j][1] if nxt_tok == type_word else e + after.end()
+                    end = toks[j][1] if nxt_tok == type_word else after.end()
                     hit = (j + (nxt_tok == type_word), [s, end, "admin1", akey[k], "strong", k])
                 elif k in akey and k == G.key(akey[k][0].name) and k not in cidx:
                     hit = (j, [s, e, "admin1", akey[k], "strong", k])
