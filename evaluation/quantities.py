@@ -7,7 +7,9 @@
 - quantulum3_tests/spellout_values.json and recognizers Number/NumberModel.json:
   number values read by extraction.numbers (the number layer, before the
   quantity filters); cases whose NotSupported names python are skipped.
-- recognizers NumberWithUnit/*: (value, unit) pairs.
+- recognizers NumberWithUnit/*: (value, unit) pairs; each file annotates one
+  kind (currency, dimension, age, temperature), so only predictions of that
+  kind are scored against it (the others are not false positives there).
 - re3d_dstl: Quantity entity spans (overlap and exact) and quantity-to-object
   links (HasAttrOf): a predicted link is right when the quantity overlaps the
   gold quantity and its unit span overlaps the object the quantity counts.
@@ -32,7 +34,8 @@ _GOLD_ALIASES = {
     "f": "fahrenheit", "degree": "degree", "united states dollar": "USD", "dollar": "USD",
     "pound": "GBP", "pence": "penny", "metric ton": "tonne", "ton": "tonne",
     "square meter": "m2", "square kilometer": "km2", "cubic foot": "ft3",
-    "cubic centimetre": "ml", "megabit": "MB", "age": None,
+    "cubic centimetre": "ml", "megabit": "MB", "age": None, "mile per hour": "mph",
+    "kilometer per hour": "km/h", "kilometre per hour": "km/h",
 }
 _DIMENSION_POUND = {"pound": "lb"}
 
@@ -66,10 +69,21 @@ def _gold_unit(name: str | None, names: dict, overrides: dict | None = None) -> 
     return names.get(key, names.get(key.replace("meter", "metre"), key))
 
 
-def _pred_pairs(text: str, measured: set) -> list[tuple[float | None, str | None]]:
+_MODEL_KEEP = {
+    # the NumberWithUnit files annotate one kind of quantity each: score that kind only
+    "CurrencyModel": lambda q: q.category == "money",
+    "DimensionModel": lambda q: q.category in ("distance", "other") and q.unit_start is not None
+    and q.unit not in ("percent", "celsius", "fahrenheit", "degree")
+    and q.unit in _names()[1],
+    "AgeModel": lambda q: q.category == "duration",
+    "TemperatureModel": lambda q: q.unit in ("celsius", "fahrenheit", "degree"),
+}
+
+
+def _pred_pairs(text: str, measured: set, keep=None) -> list[tuple[float | None, str | None]]:
     out = []
     for q in find_quantities(text, split_sentences(text), [], "eval"):
-        if q.is_derived:
+        if q.is_derived or (keep is not None and not keep(q)):
             continue
         value = q.value
         if value is None and q.value_low is not None and q.value_high is not None:
@@ -146,7 +160,8 @@ def evaluate(corpus: Path) -> list[Score]:
             gold = [(float(r["Resolution"]["value"]),
                      _gold_unit(r["Resolution"].get("unit"), names, over))
                     for r in c["Results"] if r["Resolution"].get("value") is not None]
-            cases.append((gold, _pred_pairs(c["Input"], measured)))
+            keep = _MODEL_KEEP[model]
+            cases.append((gold, [p for p in _pred_pairs(c["Input"], measured, keep)]))
         scores.append(_score(f"recognizers/{model}", "value+unit", cases))
     scores.extend(_re3d(corpus / "re3d_dstl" / "re3d_docs.jsonl"))
     return scores
@@ -214,7 +229,7 @@ def _re3d(path: Path) -> list[Score]:
 def _qual_len(text: str) -> int:
     m = re.match(r"^((?:about|around|approximately|nearly|roughly|almost|some|at least|more than|"
                  r"over|up to|less than|fewer than|under|at most|between|from|an estimated)\s+)",
-                 text, re.I)
+                 text, re.IGNORECASE)
     return len(m.group(1)) if m else 0
 
 

@@ -27,20 +27,30 @@ from bisect import bisect_right
 from .ids import stable_id
 from .model import Quantity, Sentence
 from .numbers import Num, find_numbers
-from .quantity_context import (casualty_after, casualty_before, is_date, is_label,
-                               is_one_pronoun, is_time, qualifier_after, qualifier_before)
+from .quantity_context import (
+    casualty_after,
+    casualty_before,
+    is_date,
+    is_label,
+    is_one_pronoun,
+    is_time,
+    qualifier_after,
+    qualifier_before,
+)
 from .quantity_derived import link_per_unit
 from .quantity_ranges import pair_ranges
 from .quantity_units import currency_before, lemma, noun_after, unit_after
 
 _ORDINAL_WORD = re.compile(r"[-‐‑](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
-                           re.I)
+                           re.IGNORECASE)
 _CUR_SCALE = re.compile(r"(?:bn|b|m|mn|k|tn)(?![^\W\d_])")
 _CUR_SCALES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12}
-_OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?!the\b|these\b|those\b|them\b|us\b|which\b|whom\b)", re.I)
-_RATE = re.compile(r"[ \t\u00a0]*(?:(per)\b|/(?=[^\W\d_])|an?\b)", re.I)
+_OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?!the\b|these\b|those\b|them\b|us\b|which\b|whom\b)", re.IGNORECASE)
+_RATE = re.compile(r"[ \t\u00a0]*(?:(per)\b|/(?=[^\W\d_])|an?\b(?![ \t]+\w+[ \t]+(?:earlier|ago|later|"
+                   r"before|after|previously|since|from|into|on)\b))", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w-]*)")
-_OPENER = re.compile(r"\b(?:between|from)[ \t\u00a0]+$", re.I)
+_NOT_COUNT = re.compile(r"\]|[′″]|°\d|°?[ \t]?[NSEW]\b(?![’'])|[-.][ \t]?\d{3}[-.][ \t]?\d{3,4}")
+_OPENER = re.compile(r"\b(?:between|from)[ \t\u00a0]+$", re.IGNORECASE)
 _PERSON_NOUNS = {"dead": "person", "wounded": "person", "injured": "person", "killed": "person"}
 _CASUALTY_CATS = ("personnel", "population", "casualties")
 
@@ -164,6 +174,9 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
             return None
         if end < len(text) and text[end] in ".:/" and text[end + 1:end + 2].isdigit():
             return None  # "192.168.1.2", "5/17/2018", "10:30"
+        if _NOT_COUNT.match(text, num.end) or (num.start and text[num.start - 1] in "°′[−"
+                                                and unit is None):
+            return None  # "[1]" citations, "33°47′N" coordinates, "910-432-3383" phones
     elif _ORDINAL_WORD.match(text, end):
         return None  # "twenty-first"
     # qualifiers and vague/after words
@@ -197,10 +210,9 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
     if _year_like(text, num) and cur is None and qual == "exact" and (
             noun is None or noun.category == "other") and (hit is None or unit is None):
         return None
-    if words_one:
-        if unit is None or category == "other" and noun is not None and noun.unit in (
-                "day", "time", "way") or is_one_pronoun(text, num.start, num.end, floor):
-            return None
+    if words_one and (unit is None or (category == "other" and noun is not None and noun.unit in (
+            "day", "time", "way")) or is_one_pronoun(text, num.start, num.end, floor)):
+        return None
     # --- casualties ----------------------------------------------------------
     if not money and (unit is None or category in _CASUALTY_CATS):
         after_pos = unit_end if noun is not None else end
@@ -212,7 +224,7 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
         category = "other"
     if category is None:
         category = "other"
-    if unit is None and (num.words is False and _after_capitalised(text, num.start, floor)):
+    if unit is None and _after_capitalised(text, num.start, floor):
         return None  # "Boeing 737", "Windows 10": a name with a number
     value_low = num.low if num.low is not None else None
     value_high = num.high
@@ -224,12 +236,18 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
         value_high = value
     if is_range:
         value = None
+    value, value_low, value_high = _tidy(value), _tidy(value_low), _tidy(value_high)
     qid = stable_id("q", doc_id, start, end, unit or "")
     q = Quantity(quantity_id=qid, start=start, end=end, text=text[start:end], value=value,
                  value_low=value_low, value_high=value_high, qualifier=qual, unit=unit,
                  category=category, per_unit=per_unit, sentence_id=sid, unit_start=unit_start,
                  unit_end=unit_end)
     return q, noun is not None
+
+
+def _tidy(v: float | None) -> float | None:
+    """16.4 * 1e6 is 16399999.999999998 in floats: keep 12 significant digits."""
+    return None if v is None else float(f"{v:.12g}")
 
 
 def _year_like(text: str, num: Num) -> bool:

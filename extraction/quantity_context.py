@@ -48,6 +48,7 @@ class _Ctx:
     change_before: re.Pattern
     per_before: re.Pattern
     per_after: re.Pattern
+    labels: dict
 
 
 @lru_cache(maxsize=1)
@@ -61,43 +62,62 @@ def ctx() -> _Ctx:
                                 key=len, reverse=True))
     return _Ctx(
         qual_before=re.compile(rf"(?:^|(?<=[\s(\[,;:\"“']))({_word_alt(qb_kind)})[ \t\u00a0]*$",
-                               re.I),
+                               re.IGNORECASE),
         qual_before_kind=qb_kind,
-        qual_after=re.compile(rf"(?:[ \t\u00a0]*|[-‐‑])({_word_alt(qa_kind)})", re.I),
+        qual_after=re.compile(rf"(?:[ \t\u00a0]*|[-‐‑])({_word_alt(qa_kind)})", re.IGNORECASE),
         qual_after_kind=qa_kind,
         cas_before=re.compile(rf"\b(?:{_alt(lex['casualty_before'])})\b[ \t\u00a0]*"
-                              rf"(?:[\w’'-]+[ \t\u00a0]+){{0,3}}$", re.I),
+                              rf"(?:[\w’'-]+[ \t\u00a0]+){{0,3}}$", re.IGNORECASE),
         cas_after=re.compile(rf"[ \t\u00a0]*(?:(?:were|are|was|have|had|been|being|reportedly|"
                              rf"also|all|people|persons|others|more|each|later|subsequently|"
                              rf"being|so far|since|been)[ \t\u00a0]+){{0,3}}"
-                             rf"(?:{_alt(lex['casualty_after'])})\b", re.I),
+                             rf"(?:{_alt(lex['casualty_after'])})\b", re.IGNORECASE),
         label_before=re.compile(rf"(?:^|(?<=[^\w.]))(?:{_alt(lex['label_before'])})[ \t\u00a0]*$",
-                                re.I),
+                                re.IGNORECASE),
         date_before=re.compile(rf"\b(?:{month_alt})\.?[ \t\u00a0]+(?:\d{{1,2}}[ \t\u00a0]*"
                                rf"(?:[-–—]|to|and|or|through)[ \t\u00a0]*)?$"),
         date_after=re.compile(rf"(?:st|nd|rd|th)?[ \t\u00a0]*(?:[-–—][ \t\u00a0]*\d{{1,2}}"
                               rf"(?:st|nd|rd|th)?[ \t\u00a0]*)?(?:of[ \t\u00a0]+)?(?:{month_alt})\b"),
-        time_after=re.compile(rf"(?::\d\d|[ \t\u00a0]*(?:{_word_alt(lex['time_after'])}))", re.I),
-        one_before=re.compile(rf"\b(?:{_alt(lex['one_pronoun_before'])})[ \t\u00a0]+$", re.I),
-        one_after=re.compile(rf"[ \t\u00a0]+(?:{_alt(lex['one_pronoun_after'])})\b", re.I),
+        time_after=re.compile(rf"(?::\d\d|[ \t\u00a0]*(?:{_word_alt(lex['time_after'])}))", re.IGNORECASE),
+        one_before=re.compile(rf"\b(?:{_alt(lex['one_pronoun_before'])})[ \t\u00a0]+$", re.IGNORECASE),
+        one_after=re.compile(rf"[ \t\u00a0]+(?:{_alt(lex['one_pronoun_after'])})\b", re.IGNORECASE),
         change_before=re.compile(rf"\b(?:{_alt(lex['change_words'])})\b[ \t\u00a0]+"
-                                 rf"(?:[\w’'-]+[ \t\u00a0]+){{0,2}}from[ \t\u00a0]+$", re.I),
-        per_before=re.compile(rf"[\s,;:(—–-]*(?:{_alt(lex['per_each_before'])})[\s:]*$", re.I),
+                                 rf"(?:[\w’'-]+[ \t\u00a0]+){{0,2}}from[ \t\u00a0]+$", re.IGNORECASE),
+        per_before=re.compile(rf"[\s,;:(—–-]*(?:{_alt(lex['per_each_before'])})[\s:]*$", re.IGNORECASE),
         per_after=re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:{_alt(lex['per_each_after'])})"
                              rf"(?:[ \t\u00a0]+(?:a[ \t\u00a0]+|an[ \t\u00a0]+|the[ \t\u00a0]+)?"
-                             rf"([^\W\d_][\w-]*))?\b", re.I),
+                             rf"([^\W\d_][\w-]*))?\b", re.IGNORECASE),
+        labels={str(w).lower(): True for w in lex["label_before"]},
     )
+
+
+_TOKS = re.compile(r"\S+")
+_OPENING = "([\"'“‘"
+
+
+def _last_words(text: str, start: int, floor: int, table, max_words: int, span: int):
+    """Longest phrase of up to ``max_words`` words ending right before ``start`` that is
+    a key of ``table``: (value, phrase start). Dict lookups instead of a regex
+    alternation searched at every offset of the window."""
+    lo = max(floor, start - span)
+    toks = list(_TOKS.finditer(text, lo, start))
+    if not toks or text[toks[-1].end():start].strip():
+        return None
+    if toks[0].start() == lo and lo > floor and not text[lo - 1].isspace():
+        toks = toks[1:]  # cut mid-word
+    for k in range(min(max_words, len(toks)), 0, -1):
+        seg = toks[-k:]
+        first = seg[0].group().lstrip(_OPENING)
+        phrase = " ".join([first] + [x.group() for x in seg[1:]]).lower()
+        if phrase in table:
+            return table[phrase], seg[0].end() - len(first)
+    return None
 
 
 def qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
     """Qualifier ending right before ``start``: (kind, its start)."""
     c = ctx()
-    lo = max(floor, start - 30)
-    m = c.qual_before.search(text, lo, start)
-    if not m:
-        return None
-    word = re.sub(r"\s+", " ", m.group(1).lower())
-    return c.qual_before_kind.get(word), m.start(1)
+    return _last_words(text, start, floor, c.qual_before_kind, 5, 40)
 
 
 def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
@@ -125,7 +145,7 @@ def is_label(text: str, start: int, floor: int) -> bool:
             return True
         if prev in "-‐‑" and start > 1 and text[start - 2].isalnum():
             return True  # "F-16", "COVID-19", "2013-14" handled as ranges before this
-    return ctx().label_before.search(text, max(floor, start - 16), start) is not None
+    return _last_words(text, start, floor, ctx().labels, 1, 16) is not None
 
 
 def is_date(text: str, start: int, end: int, floor: int) -> bool:
@@ -162,4 +182,9 @@ def per_each_after(text: str, end: int) -> tuple[str | None, int] | None:
     m = ctx().per_after.match(text, end, min(len(text), end + 40))
     if not m:
         return None
-    return (m.group(1).lower() if m.group(1) else None), m.end()
+    words = m.group().replace(",", " ").split()
+    if words and words[0].lower() in ("each", "apiece"):
+        return None, m.end()  # "6,000 troops each": the word after is not the item
+    if m.group(1) is None:
+        return None
+    return m.group(1).lower(), m.end()

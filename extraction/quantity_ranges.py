@@ -15,9 +15,9 @@ from .quantity_context import is_change
 from .quantity_units import currency_before, unit_after
 
 _JOIN = re.compile(r"[ \t\u00a0]*(?:[-–—‐‑]|to|or|through|thru)[ \t\u00a0]*|[ \t\u00a0]*-?[ \t\u00a0]*to[ \t\u00a0]+",
-                   re.I)
-_AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+", re.I)
-_BETWEEN = re.compile(r"\bbetween[ \t\u00a0]+(?:[$€£¥₹]|[A-Z]{3}[ \t\u00a0]?)?$", re.I)
+                   re.IGNORECASE)
+_AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween[ \t\u00a0]+(?:[$€£¥₹]|[A-Z]{3}[ \t\u00a0]?)?$", re.IGNORECASE)
 _HYPHEN = re.compile(r"[ \t\u00a0]*[-–—‐‑][ \t\u00a0]*")
 
 
@@ -46,6 +46,12 @@ def pair_ranges(text: str, nums: list[Num]) -> list[Num]:
         if cur is not None and cur[1] >= gap_start:
             gap_end = cur[1]  # "$350 to $680"
         between = _BETWEEN.search(text, max(0, a.start - 16), a.start) is not None
+        if hit is not None:
+            hit_b = unit_after(text, b.end, b.scale > 1)
+            if hit_b is None or hit_b.unit != hit.unit:
+                out.append(a)  # "25 % to 34,500 tons": two quantities
+                i += 1
+                continue
         joined = _JOIN.fullmatch(text, gap_start, gap_end) is not None or (
             between and _AND.fullmatch(text, gap_start, gap_end) is not None)
         if not joined:

@@ -99,9 +99,10 @@ def _symbol_plausible(text: str, pos: int, end: int, sym: str) -> bool:
         nxt = text[end:end + 12].lstrip(" ")
         if not nxt or nxt[0] in ".,;:)!?":
             return True
-        if sym == "in" and re.match(r"[a-z]+\b", nxt) and nxt.split(" ", 1)[0] in (
-                "thick", "long", "wide", "high", "deep", "tall", "diameter"):
-            return True
+        w = re.match(r"[a-z]+", nxt)
+        if w and w.group() in ("thick", "long", "wide", "high", "deep", "tall", "diameter",
+                               "across", "of"):
+            return sym != "in" or w.group() != "of"
         return False
     return True
 
@@ -148,7 +149,7 @@ def lemma(word: str) -> tuple[str, bool]:
     """(singular lemma, looks plural) of a lower-case noun; the last part of a
     hyphenated or multi-word noun carries the number."""
     t = noun_tables()
-    head, sep, last = word.rpartition(" ")
+    head, _, last = word.rpartition(" ")
     if word in t.irregular:
         return t.irregular[word], True
     if word in t.invariant:
@@ -247,5 +248,5 @@ def _continues(word: str, t: _NounTables) -> bool:
 
 
 def _verbish(word: str, t: _NounTables) -> bool:
-    return (word.endswith("ed") or word.endswith("ing")) and word not in t.adjectives \
+    return word.endswith(("ed", "ing")) and word not in t.adjectives \
         and lemma(word)[0] not in t.category
