@@ -75,7 +75,11 @@ def patterns() -> Patterns:
         future_window=int(lex["future_window_months"]),
     )
 
-    mon = r"(?:" + _alt(_cased(month_of)) + r")(?:\.(?!\d)|(?![\w]))"
+    full = [names[0] for names in lex["months"].values()]
+    abbr = [n for names in lex["months"].values() for n in names[1:]]
+    # Only an abbreviation takes a dot ("Oct."); a full name's dot ends the sentence.
+    mon = (r"(?:(?:" + _alt(_cased(full)) + r")(?![\w])|(?:" + _alt(_cased(abbr))
+           + r")(?:\.(?!\d)|(?![\w])))")
     wd_full = r"(?:" + _alt(_cased(full_weekdays)) + r")(?![\w])"
     wd_any = r"(?:" + _alt(_cased(weekday_of)) + r")\.?(?![\w])"
     ordinals = _alt(vocab.ordinal_words)
