@@ -154,14 +154,14 @@ def _inputs(root: Path, max_bytes: int) -> Iterator[DocRef | Rejection]:
             path = here / name
             if path.is_symlink():
                 dirnames.remove(name)
-                yield Rejection(_rel(path, root), "link to a folder: not followed",
+                yield Rejection(source_name(path, root), "link to a folder: not followed",
                                 os.readlink(path))
             elif name.startswith("."):
                 dirnames.remove(name)
-                yield Rejection(_rel(path, root), "hidden folder: not read", None)
+                yield Rejection(source_name(path, root), "hidden folder: not read", None)
         for name in sorted(filenames):
             path = here / name
-            source = _rel(path, root)
+            source = source_name(path, root)
             if name.endswith(META_SUFFIX):
                 target = path.with_name(name[: -len(META_SUFFIX)])
                 if not os.path.lexists(target) or target.is_dir():
@@ -176,7 +176,7 @@ def _inputs(root: Path, max_bytes: int) -> Iterator[DocRef | Rejection]:
             except Exception as e:  # noqa: BLE001 - one input must never stop the run
                 yield Rejection(source, UNEXPECTED, f"{type(e).__name__}: {e}"[:500])
     for e in errors:
-        where = _rel(Path(e.filename), root) if e.filename else "."
+        where = source_name(Path(e.filename), root) if e.filename else "."
         yield Rejection(where or ".", "folder could not be listed", e.strerror)
 
 
@@ -240,7 +240,7 @@ def _resolve_inside(path: Path, root_real: Path, link_ok: bool = False
                       str(real))
     if path.is_symlink() and not link_ok:
         # The target is an input of its own, read under its own name.
-        return real, (f"link to {_rel(real, root_real)}: that file is read under its own name",
+        return real, (f"link to {source_name(real, root_real)}: that file is read under its own name",
                       None)
     if not stat.S_ISREG(real.stat().st_mode):
         return real, ("not a regular file (a device, pipe or socket)", None)
@@ -317,7 +317,8 @@ def _document(text: str, source: str, path: str, line: int | None, offset: int, 
                  n_chars=len(text), text_sha256=sha, offset=offset, length=length)
 
 
-def _rel(path: Path, root: Path) -> str:
-    """Path for the tables: names that are not UTF-8 get \\x escapes, not lone surrogates."""
+def source_name(path: Path, root: Path) -> str:
+    """Path for the tables: names that are not UTF-8 get \\x escapes, not lone surrogates
+    (which no UTF-8 file, Parquet or CSV can hold)."""
     rel = path.relative_to(root).as_posix()
     return os.fsencode(rel).decode("utf-8", errors="backslashreplace")
