@@ -38,7 +38,9 @@ def _release(manifest: dict, latest: str | None) -> str:
     base = f"releases/{version}"
     files = _files(manifest)
     badge = ' <span class="latest">latest</span>' if version == latest else ""
-    docs = " | ".join(_link(f"{base}/{path}", label) for path, label in DOCS if path in files)
+    # the manifest is the page's own source, so it exists though it cannot list itself
+    docs = " | ".join(_link(f"{base}/{path}", label) for path, label in DOCS
+                      if path in files or path == "manifest.json")
     rows = []
     for table, info in manifest.get("tables", {}).items():
         cells = [f"<td>{escape(table)}</td>", f'<td class="n">{info["rows"]}</td>']
