@@ -126,7 +126,7 @@ def _year(word: str | None) -> int | None:
 def _resolve(kind, m, text, sentences, starts, anchor, vocab):
     g = m.groupdict()
     win = vocab.future_window
-    fut = lambda: _future(text, sentences, starts, m.start(), vocab)  # noqa: E731
+    fut = lambda: _future(text, sentences, starts, m.start(), vocab)
     if kind in ("mdy_range", "dmy_range"):
         m1 = _month(vocab, g["m1"]) or _month(vocab, g["m2"])
         m2 = _month(vocab, g["m2"]) or m1

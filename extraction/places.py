@@ -36,7 +36,7 @@ _ABBREV = re.compile(r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.|D\.P\.R\.K\.|U\.A\.E\.)(?
 @lru_cache(maxsize=1)
 def _rules():
     r = load("places.yaml")
-    words = lambda k: frozenset(G.fold(w) for w in r[k])  # noqa: E731
+    words = lambda k: frozenset(G.fold(w) for w in r[k])
     trig = sorted((G.fold(t) for t in r["triggers"]), key=len, reverse=True)
     trig_rx = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(t) for t in trig) + r")\W*$")
     dem = {}
@@ -93,7 +93,8 @@ def _find(text, sentences, actor_mentions):
         if not toks:
             continue
         last = G.fold(text[toks[-1][0]:toks[-1][1]])
-        is_org = last in rules["org"] and len(toks) > 1
+        is_org = last in rules["org"] and len(toks) > 1 and not any(
+            G.key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, len(toks)) + 1))
         i = 0
         while i < len(toks):
             hit = None
@@ -108,6 +109,8 @@ def _find(text, sentences, actor_mentions):
                 after = _AFTER.match(text, e, e + 20)
                 type_word = nxt_tok if nxt_tok in rules["admin_trig"] else (
                     after.group(1) if after and after.group(1) in rules["admin_trig"] else None)
+                if k in ckey and type_word is None and k in rules["stop"] and j < len(toks):
+                    break  # "Jordan Miller", "Georgia Smith": a person, not the country
                 if k in ckey and type_word is None:
                     hit = (j, [s, e, "country", [ckey[k]], "strong", k])
                 elif type_word and k in akey:
@@ -136,7 +139,7 @@ def _find(text, sentences, actor_mentions):
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for idx, c in enumerate(cands):
-        s, e, kind, entries, ev, k = c
+        s, e, kind, entries, _ev, k = c
         if any(a <= s and e <= b and (b - a) > (e - s) for a, b in actors) and kind != "country":
             continue
         if kind == "city":
@@ -185,7 +188,7 @@ def _pick_city(text, c, cands, idx, doc_cc, rules, sent_starts, acode):
     def score(x):
         # A division's population is the sum of its towns: cap it so that a real
         # city of that name (Homs, Kursk, Beijing) wins over its province.
-        sc = 4.0 if x.feature == "admin1" else math.log10(x.population + 10)
+        sc = 5.0 if x.feature == "admin1" else math.log10(x.population + 10)
         if qual and any(q.cc2 == x.cc2 and (q.feature == "country" or q.admin1_code == x.admin1_code
                                             or q.feature != "admin1") for q in qual):
             sc += 8

@@ -1,0 +1,78 @@
+"""Golden cases for the place finder plus properties that must hold on any input."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction.places import find_places
+from extraction.sentences import split_sentences
+
+CASES = json.loads((Path(__file__).parent / "golden" / "places.json").read_text())["cases"]
+
+
+def _run(text):
+    places, mentions = find_places(text, split_sentences(text), [])
+    return {p.place_id: p for p in places}, mentions
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_golden(case):
+    text = case["text"]
+    places, mentions = _run(text)
+    assert [m.text for m in mentions] == [e["text"] for e in case["expected"]]
+    for m, exp in zip(mentions, case["expected"]):
+        assert text[m.start:m.end] == m.text and m.kind == "place"
+        p = places[m.ref_id]
+        for field in ("place_id", "name", "feature", "country_code", "admin1"):
+            if field in exp:
+                assert getattr(p, field) == exp[field], (m.text, field)
+        assert p.latitude is not None and p.longitude is not None
+        if "bbox" in exp:
+            s, w, n, e = exp["bbox"]
+            assert s <= p.latitude <= n and w <= p.longitude <= e
+
+
+def test_every_place_row_is_complete():
+    text = (Path(__file__).resolve().parents[2] / "shared" / "000_8d99d819530093ff.txt")
+    if not text.exists():
+        pytest.skip("seed article not beside the repository")
+    places, mentions = _run(text.read_text(encoding="utf-8"))
+    names = {p.name for p in places.values()}
+    assert {"Russia", "Ukraine", "North Korea", "Primorsky Krai", "Kursk Oblast", "Sergeyevka"} <= names
+    for p in places.values():
+        assert p.country_code and len(p.country_code) == 3
+        assert p.latitude is not None and p.longitude is not None
+    assert not any(m.text in ("North Atlantic Council", "State Department", "Mark") for m in mentions)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_and_spans_exact(text):
+    places, mentions = find_places(text, split_sentences(text), [])
+    ids = {p.place_id for p in places}
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.ref_id in ids
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["in", "Kursk", "region", "Paris", ",", "Texas", "the", "U.S.",
+                                 "village", "of", "Sergeevka", "Primorsky", "Krai", "Homs", "and",
+                                 "Governorates", "'s", "al-Raqqa", "\u202e", "Ё", "\n"]),
+                max_size=12))
+def test_place_like_noise(words):
+    text = " ".join(words)
+    _places, mentions = find_places(text, split_sentences(text), [])
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_empty_and_huge():
+    assert find_places("", [], []) == ([], [])
+    big = "Troops moved into Kharkiv, Ukraine. " * 20000
+    places, mentions = find_places(big, split_sentences(big), [])
+    assert len(mentions) == 40000 and len(places) == 2
