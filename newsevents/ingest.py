@@ -163,10 +163,11 @@ def _inputs(root: Path, max_bytes: int) -> Iterator[DocRef | Rejection]:
             path = here / name
             source = source_name(path, root)
             if name.endswith(META_SUFFIX):
-                target = path.with_name(name[: -len(META_SUFFIX)])
-                if not os.path.lexists(target) or target.is_dir():
+                stem = name[: -len(META_SUFFIX)]
+                target = here / stem
+                if stem in ("", ".", "..") or not os.path.lexists(target) or target.is_dir():
                     yield Rejection(source, "metadata file without its document",
-                                    f"expected a file {target.name} beside it")
+                                    f"expected a file {stem!r} beside it")
                 continue
             if name.startswith("."):
                 yield Rejection(source, "hidden file: not read", None)
@@ -266,6 +267,8 @@ def _jsonl(path: Path, source: str, max_bytes: int) -> Iterator[DocRef | Rejecti
                 yield from _jsonl_line(raw, line, start, line_source, str(path))
             except Exception as e:  # noqa: BLE001 - one line must never stop the file
                 yield Rejection(line_source, UNEXPECTED, f"{type(e).__name__}: {e}"[:500])
+    if line == 0:
+        yield Rejection(source, "empty: no lines in this JSONL file", "0 bytes")
 
 
 def _jsonl_line(raw: bytes, line: int, start: int, source: str, path: str
