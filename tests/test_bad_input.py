@@ -2,8 +2,11 @@
 nothing outside the input folder is read, and one flow run publishes the rest."""
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -177,14 +180,22 @@ def _tree_digest(folder: Path) -> dict[str, str]:
     return out
 
 
-def test_flow_publishes_the_rest_and_writes_only_under_output(bad):
+@pytest.fixture(scope="module")
+def published(bad):
+    """One real run of the command line over every bad input."""
     from flows.cli import main
 
-    root, raw, cases = bad
+    root, raw, _ = bad
     before = _tree_digest(root)
     output = root / "output"
     argv = ["run", "--raw", str(raw), "--output", str(output), "--task-runner", "thread"]
-    assert main(argv) == 0
+    return main(argv), before, output
+
+
+def test_flow_publishes_the_rest_and_writes_only_under_output(bad, published):
+    root, raw, cases = bad
+    rc, before, output = published
+    assert rc == 0
     assert sorted(p.name for p in root.iterdir()) == ["output", "outside", "raw"]
     assert _tree_digest(raw) == {k: v for k, v in before.items() if k.startswith(str(raw))}
     release = latest_release(output)
@@ -197,3 +208,29 @@ def test_flow_publishes_the_rest_and_writes_only_under_output(bad):
     for path in output.rglob("*"):
         if path.is_file() and not path.name.endswith(".parquet"):
             assert SECRET.encode() not in path.read_bytes(), path
+
+
+def test_schema_failure_exits_1_and_names_the_failure_file(bad, published, tmp_path, capsys):
+    from flows.cli import main
+
+    _, raw, _ = bad
+    rc, _, source_output = published
+    assert rc == 0
+    output = tmp_path / "output"
+    shutil.copytree(source_output, output, symlinks=True)
+    before = (output / "latest.json").read_text()
+    entry_path = next((output / ".store").rglob("*.json.gz"))
+    entry = json.loads(gzip.decompress(entry_path.read_bytes()))
+    entry["rows"]["sentences"][0]["start"] = -5  # breaks ge=0 and the span check
+    entry_path.write_bytes(gzip.compress(json.dumps(entry).encode()))
+    capsys.readouterr()
+    argv = ["run", "--raw", str(raw), "--output", str(output), "--task-runner", "thread"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    reports = list((output / "failures").glob("*"))
+    assert len(reports) == 1 and reports[0].is_file()
+    assert str(reports[0]) in err, err
+    failures = pd.read_csv(reports[0])
+    assert {"table", "column", "check", "failure_case"} <= set(failures.columns)
+    assert ((failures["table"] == "sentences") & (failures["column"] == "start")).any()
+    assert (output / "latest.json").read_text() == before
