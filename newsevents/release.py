@@ -60,7 +60,9 @@ def read_latest(tgt: Target) -> dict | None:
 
 
 def remove_leftovers(work: Path) -> list[str]:
-    """Staging folders of runs that died before publishing (never a release)."""
+    """Staging folders and half-written JSON of runs that died before publishing.
+
+    Called under the output lock, so no live run owns them."""
     folder = releases_dir(work)
     removed = []
     if folder.exists():
@@ -68,6 +70,9 @@ def remove_leftovers(work: Path) -> list[str]:
             if p.name.startswith((STAGING_PREFIX, ".removing-")):
                 shutil.rmtree(p, ignore_errors=True)
                 removed.append(p.name)
+    for p in Path(work).glob(".*.tmp"):
+        p.unlink(missing_ok=True)
+        removed.append(p.name)
     return removed
 
 
