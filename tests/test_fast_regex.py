@@ -1,0 +1,62 @@
+"""The class-first regexes (extraction/fast_regex.py) must match exactly like the
+plain patterns they replace: same spans, same groups, on any text."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction import places
+from extraction.date_patterns import month_regexes, patterns
+from extraction.fast_regex import lead_alternation
+from extraction.lexicon import load
+
+# The plain forms, as they were written before the rewrite.
+_RUN_PLAIN = re.compile(r"(?<![\w'’-])" + places._CAP + places._CONNECT)
+_ABBREV_PLAIN = re.compile(r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.|D\.P\.R\.K\.|U\.A\.E\.)(?!\w)")
+
+# Text made of the pieces these patterns care about, so that hits are dense.
+_PIECES = ["al-", "el-", "ul-", "ash-", "as-", "a", "e", "u", "Assad", "Sham", "New", "York", "of",
+           "the", "de", "U.S.", "U.S.A.", "U.K.", "D.P.R.K.", "U.A.E.", ".", "-", "'", "’", "s",
+           " ", "  ", "\n", "x", "É", "Ā", "ā", "_", "1", "North Korean", "Korean", "American",
+           "Americans", "Sept", "Sep", "September", "SEPT", "May", "MAY", "Mar.", "March", "Jan",
+           "June", "Jun", "5", "2024"]
+TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(max_size=60)
+
+
+def _spans(rx, text):
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_place_runs_and_abbreviations(text):
+    assert _spans(places._RUN, text) == _spans(_RUN_PLAIN, text)
+    assert _spans(places._ABBREV, text) == _spans(_ABBREV_PLAIN, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_demonyms(text):
+    dem = places._rules()["dem"]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(n) for n in sorted(dem, key=len, reverse=True)) + r")(?![\w-])")
+    assert _spans(places._rules()["dem_rx"], text) == _spans(plain, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_month_anchor(text):
+    months = load("dates.yaml")["months"].values()
+    plain, fast = month_regexes([n[0] for n in months], [a for n in months for a in n[1:]])
+    assert fast == patterns().anchors["month"].pattern
+    assert _spans(re.compile(fast), text) == _spans(re.compile(plain), text)
+
+
+@given(st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=8), TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_lead_alternation_any_words(words, text):
+    fast = re.compile(lead_alternation(words, r"[\w-]") + r"(?!\w)")
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    assert _spans(fast, text + "".join(words)) == _spans(plain, text + "".join(words))
