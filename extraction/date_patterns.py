@@ -136,7 +136,8 @@ def patterns() -> Patterns:
         ("iso", c(r"(?P<y>1[5-9]\d\d|20\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)"
                   r"(?![\w/.-]?\d)")),
         # "10/22/2024" (US order unless the first number cannot be a month), "22.10.2024"
-        ("numeric", c(r"(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)"
+        # ([0-3]?\d written digit-first, same matches: sre then skips to digits)
+        ("numeric", c(r"(?P<a>\d(?:(?<=[0-3])\d)?)([/.])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)"
                       r"(?![\w/.-]?\d)")),
         # "October 2024", "mid-October 2024", "June of 1992", "Dec/2018"
         ("my", c(r"(?P<mod>" + mods + r")(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/)(?P<y>" + year

@@ -60,3 +60,13 @@ def test_lead_alternation_any_words(words, text):
     fast = re.compile(lead_alternation(words, r"[\w-]") + r"(?!\w)")
     plain = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
     assert _spans(fast, text + "".join(words)) == _spans(plain, text + "".join(words))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["1", "2", "3", "4", "9", "0", "/", ".", "19", "20", "-", " ", "a"]),
+                max_size=30).map("".join))
+def test_numeric_date_rule(text):
+    fast = dict((k, rx) for k, rx, _ in patterns().rules)["numeric"]
+    plain = re.compile(fast.pattern.replace(r"(?P<a>\d(?:(?<=[0-3])\d)?)", r"(?P<a>[0-3]?\d)"))
+    assert plain.pattern != fast.pattern
+    assert _spans(fast, text) == _spans(plain, text)
