@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 
-def lead_alternation(items, not_after: str | None = None) -> str:
+def lead_alternation(items, not_after: str | None = None, fold_case: bool = False) -> str:
     r"""Regex source matching exactly like ``(?<!not_after)(?:w1 t1|w2 t2|...)``.
 
     items: words, or (word, tail regex) pairs, in preference order; a tail is
@@ -21,13 +21,18 @@ def lead_alternation(items, not_after: str | None = None) -> str:
     (e.g. r"[\w-]") that may not come right before the match. The look-behind
     moves after the first character as ``(?<!X[\s\S])``, which also holds at the start
     of the text, so that the pattern still begins with a character class.
+    fold_case: the result goes inside ``(?i:...)``; words are grouped by their
+    lower-cased first letter so that the preference order stays the same. Only
+    ASCII words (Unicode case folding of other letters is not one-to-one).
     """
     groups: dict[str, list[str]] = {}
     for it in items:
         word, tail = (it, "") if isinstance(it, str) else it
         if not word:
             raise ValueError("empty word in an alternation")
-        groups.setdefault(word[0], []).append(re.escape(word[1:]) + tail)
+        if fold_case and not word.isascii():
+            raise ValueError(f"fold_case needs ASCII words: {word!r}")
+        groups.setdefault(word[0].lower() if fold_case else word[0], []).append(re.escape(word[1:]) + tail)
     firsts = "[" + "".join(re.escape(c) for c in groups) + "]"
     guard = f"(?<!{not_after}[\\s\\S])" if not_after else ""
     parts = [f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in groups.items()]

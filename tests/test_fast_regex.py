@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction import places
-from extraction.date_patterns import month_regexes, patterns
+from extraction.date_patterns import build_patterns, month_regexes, patterns
 from extraction.fast_regex import lead_alternation
 from extraction.lexicon import load
 
@@ -69,4 +69,35 @@ def test_numeric_date_rule(text):
     fast = dict((k, rx) for k, rx, _ in patterns().rules)["numeric"]
     plain = re.compile(fast.pattern.replace(r"(?P<a>\d(?:(?<=[0-3])\d)?)", r"(?P<a>[0-3]?\d)"))
     assert plain.pattern != fast.pattern
+    assert _spans(fast, text) == _spans(plain, text)
+
+
+_DATE_PIECES = ["from ", "From ", "between ", "BETWEEN ", "the ", "of ", "in ", "since ", "early ",
+                "Mid-", "late ", "Monday", "Mon.", "TUE", "Sat, ", "first", "Second", "21st", "3",
+                "2024", "1999", "12", "/", "-", " to ", " and ", "–", ", ", ".", " ", "Oct.", "May",
+                "SEPT", "Sept", "January", "yesterday", "last ", "next week", "two", "days ago",
+                "this year", "x", "k", "\u212a", "\u017f", "é", "_"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=25).map("".join) | st.text(max_size=40))
+def test_every_date_rule_matches_like_its_plain_form(text):
+    fast, plain = patterns(), build_patterns(fast=False)
+    lowered = text.lower()
+    for (kind, f, _), (_, p, _) in zip(fast.rules, plain.rules):
+        for t in (text, lowered):
+            assert [(m.span(), m.groupdict()) for m in f.finditer(t)] == \
+                   [(m.span(), m.groupdict()) for m in p.finditer(t)], kind
+    for name, f in fast.anchors.items():
+        assert _spans(f, text) == _spans(plain.anchors[name], text), name
+
+
+@given(st.lists(st.text(alphabet="abAB-", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="abAB- ", max_size=30), st.booleans())
+@settings(max_examples=500, deadline=None)
+def test_lead_alternation_keeps_preference_order(words, text, fold_case):
+    # No tail: whichever word is tried first wins, so any reordering shows.
+    flags = re.I if fold_case else 0
+    fast = re.compile(lead_alternation(words, fold_case=fold_case), flags)
+    plain = re.compile("|".join(map(re.escape, words)), flags)
     assert _spans(fast, text) == _spans(plain, text)
