@@ -129,6 +129,11 @@ class Cities:
         self._c = cols
         self._entries: dict[int, Entry] = {}
 
+    @property
+    def index(self) -> dict[str, int]:
+        """key -> row or postings offset; for fast membership tests only."""
+        return self._index
+
     def __contains__(self, k: str) -> bool:
         return k in self._index
 

@@ -88,6 +88,8 @@ def _find(text, sentences, actor_mentions):
     ckey, _ = G.countries()
     akey, acode = G.admin1()
     cidx = G.cities()
+    cnames = cidx.index  # the plain dict: membership without a method call
+    key, fold = G.key, G.fold
     starts = [s.start for s in sentences]
     sent_starts = set(starts)
     actors = sorted((m.start, m.end) for m in actor_mentions)
@@ -101,36 +103,36 @@ def _find(text, sentences, actor_mentions):
         toks = _tokens(text, run)
         if not toks:
             continue
-        last = G.fold(text[toks[-1][0]:toks[-1][1]])
+        last = fold(text[toks[-1][0]:toks[-1][1]])
         is_org = last in rules["org"] and len(toks) > 1 and not any(
-            G.key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, len(toks)) + 1))
+            key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, len(toks)) + 1))
         i = 0
         while i < len(toks):
             hit = None
             for j in range(min(len(toks), i + 5), i, -1):
                 s, e = toks[i][0], toks[j - 1][1]
                 surface = text[s:e]
-                k = G.key(surface)
+                k = key(surface)
                 if not k:
                     continue
                 in_c, in_a = k in ckey, k in akey
-                if not (in_c or in_a or k in cidx):
+                if not (in_c or in_a or k in cnames):
                     continue  # most sub-runs name nothing: skip the type-word checks
                 # A division type word inside or right after the run forces admin1.
-                nxt_tok = G.fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
+                nxt_tok = fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
                 after = _AFTER.match(text, e, e + 20)
                 type_word = nxt_tok if nxt_tok in rules["admin_trig"] else (
                     after.group(1) if after and after.group(1) in rules["admin_trig"] else None)
-                if k in ckey and type_word is None and k in rules["stop"] and j < len(toks):
+                if in_c and type_word is None and k in rules["stop"] and j < len(toks):
                     break  # "Jordan Miller", "Georgia Smith": a person, not the country
-                if k in ckey and type_word is None:
+                if in_c and type_word is None:
                     hit = (j, [s, e, "country", [ckey[k]], "strong", k])
-                elif type_word and k in akey:
+                elif type_word and in_a:
                     end = toks[j][1] if nxt_tok == type_word else after.end()
                     hit = (j + (nxt_tok == type_word), [s, end, "admin1", akey[k], "strong", k])
-                elif k in akey and k == G.key(akey[k][0].name) and k not in cidx:
+                elif in_a and k == key(akey[k][0].name) and k not in cnames:
                     hit = (j, [s, e, "admin1", akey[k], "strong", k])
-                elif k in akey or k in cidx:
+                elif in_a or k in cnames:
                     hit = (j, [s, e, "city", (cidx.get(k) or []) + akey.get(k, []), None, k])
                 if hit:
                     break
