@@ -176,6 +176,7 @@ def lexicon() -> ActorLexicon:
             agents.setdefault(w, (sector, spec["type"], spec["label"]))
         for w in spec.get("alone_words", []):
             alone.setdefault(w, sector)
+            alone.setdefault(w[:1].upper() + w[1:], sector)  # "Police arrested ..."
     # After a country surface: optional possessive, at most one lower-case
     # modifier ("Russian occupying forces"), then the agent noun.
     agent_after = re.compile(r"(?:['’]s)?\s+(?:([a-z][a-z-]+)\s+)??(" + trie_pattern(agents) + r")(?![\w-])")

@@ -26,8 +26,9 @@ _UNIT = re.compile(
     r"(Division|Brigade|Regiment|Battalion|Army|Corps|Fleet|Squadron|Flotilla|Detachment|Group|Company)\b")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
 _ORG_OF = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w’'-]*\s+){1,5}?(?:Directorate|Ministry|Department|Agency|Service|Council|Committee|"
-    r"Command|Office|Bureau|Commission|Court|Parliament|Guard|Police|Staff))\s+of\s+(?:the\s+)?")
+    r"(?<![\w-])((?:[A-Z][\w’'-]*\s+){0,5}?(?:Directorate|Ministry|Department|Agency|Service|Council|Committee|"
+    r"Command|Office|Bureau|Commission|Court|Parliament|Guard|Police|Staff)"
+    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,4}?)?)\s*of\s+(?:the\s+)?")
 _ORG_SECTOR = (("Intelligence", "SPY"), ("Defen", "MIL"), ("Staff", "MIL"), ("Guard", "MIL"), ("Police", "COP"),
                ("Court", "JUD"), ("Parliament", "LEG"))
 
@@ -37,16 +38,24 @@ def _sentence_of(starts: list[int], pos: int) -> int:
 
 
 class _Claims:
-    """Spans already given to an actor; later passes skip overlapping candidates."""
+    """Spans already given to an actor; later passes skip overlapping candidates.
+
+    Claimed spans never overlap, so sorted starts plus a bisect answer
+    "is [s, e) free?" in log time."""
 
     def __init__(self) -> None:
         self.spans: list[tuple[int, int, Actor]] = []
-        self.by_end: dict[int, tuple[int, Actor, Entry | None]] = {}
+        self._starts: list[int] = []
+        self._ends: list[int] = []
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b, _ in self.spans)
+        i = bisect.bisect_left(self._starts, e)
+        return i == 0 or self._ends[i - 1] <= s
 
     def add(self, s: int, e: int, actor: Actor) -> None:
+        i = bisect.bisect_left(self._starts, s)
+        self._starts.insert(i, s)
+        self._ends.insert(i, e)
         self.spans.append((s, e, actor))
 
 
@@ -141,11 +150,13 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     return sorted(actors.values(), key=lambda a: a.actor_id), mentions
 
 
+_GENERIC_BEFORE = re.compile(r"(?:^|[.,;:!?\n\"“]\s*|\b(?:the|The|of|by|against|with|and|many|some|several|"
+                             r"dozens|hundreds|thousands|armed|local|anti-government|opposition)\s+)$")
+
+
 def _generic_ok(text: str, pos: int) -> bool:
-    """Bare agent nouns are actors after "the" or at a clause start, not as modifiers."""
-    before = text[max(0, pos - 5):pos]
-    return before.endswith(("the ", "The ")) or pos == 0 or before.rstrip().endswith((".", ",", ";", "\n", ":")) \
-        or before == "" or text[pos - 1:pos] == "\n"
+    """Bare agent nouns are actors after "the", a quantifier or at a clause start, not as modifiers."""
+    return bool(_GENERIC_BEFORE.search(text[max(0, pos - 20):pos]))
 
 
 def _unit(text, m, lex, base, ends, claim) -> None:

@@ -68,6 +68,13 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
     speech: list[Event] = []  # reporting events: their source reports what follows
     last_person: str | None = None
     last_group: str | None = None
+    # running "last person / last group actor named before index i" for pronoun subjects
+    mstarts = [x.start for x in ments]
+    lp: list[str | None] = [None]
+    lg: list[str | None] = [None]
+    for x in ments:
+        lp.append(x.ref_id if types.get(x.ref_id) == "person" else lp[-1])
+        lg.append(x.ref_id if types.get(x.ref_id) != "person" else lg[-1])
     for m in tt.regex.finditer(text):
         i = max(bisect.bisect_right(starts, m.start()) - 1, 0)
         sent = sentences[i]
@@ -75,11 +82,10 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
         if trig is None:
             continue
         sm = by_sent.get(sent.sentence_id, [])
-        # anaphora context: actors named before this sentence (or earlier in it)
-        prior = [x for x in ments if x.start < m.start()]
-        last_person = next((x.ref_id for x in reversed(prior) if types.get(x.ref_id) == "person"), None)
-        last_group = next((x.ref_id for x in reversed(prior) if types.get(x.ref_id) != "person"
-                           and x.sentence_id < sent.sentence_id), None)
+        # anaphora: he/she -> last person named before the trigger; they/these -> last
+        # group actor named in an earlier sentence
+        last_person = lp[bisect.bisect_left(mstarts, m.start())]
+        last_group = lg[bisect.bisect_left(mstarts, sent.start)]
         ev = _event(text, doc_id, sent, m, trig, sm, last_person, last_group, place_mentions, dates, speech)
         events.append(ev)
         if trig.speech:
@@ -193,7 +199,9 @@ def _noun_roles(text, s, e, trig: Trigger, before, after):
 def _modality(text, sent, s, e, trig, prior_events, before, after):
     reporter = None
     for ev in reversed(prior_events):
-        if ev.sentence_id == sent.sentence_id and ev.end <= s and ev.source_actor_id:
+        if ev.sentence_id != sent.sentence_id:
+            break  # events come in text order: nothing earlier is in this sentence
+        if ev.end <= s and ev.source_actor_id:
             reporter = ev.source_actor_id
             break
     for pos in modality.according_to(text, sent.start, sent.end):

@@ -18,7 +18,7 @@ from .model import Actor
 _UP = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UP}][\w'’.-]*"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|van|von|der|den|du|le|la|dos|del|ben|abu)"
-_NAME = re.compile(rf"\s+({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,3}})")
+_NAME = re.compile(rf"\s+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
 _SPEECH = ("said|says|told|added|stated|announced|warned|wrote|noted|explained|argued|insisted|stressed|"
            "claimed|replied|confirmed|denied|tweeted|posted|reported|urged|called")
 _SAID_AFTER = re.compile(rf"(?<![\w-])({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s+(?:{_SPEECH})\b")
