@@ -190,7 +190,8 @@ def _pick_city(text, c, cands, idx, doc_cc, rules, sent_starts, acode):
     if k in rules["stop"] or not entries:
         return None
     before = text[max(0, s - 40):s]
-    trig = rules["trig"].search(G.fold(before) + " ") is not None or before.rstrip().endswith(",")
+    # (uncached: a 40-character context is never seen twice and would evict names)
+    trig = rules["trig"].search(G.fold.__wrapped__(before) + " ") is not None or before.rstrip().endswith(",")
     # "Sergeevka, Primorsky Krai" / "Prague, Oklahoma": the next candidate qualifies this one.
     qual = None
     if idx + 1 < len(cands):
