@@ -92,7 +92,7 @@ def _find(text, sentences, actor_mentions):
     key, fold = G.key, G.fold
     starts = [s.start for s in sentences]
     sent_starts = set(starts)
-    actors = sorted((m.start, m.end) for m in actor_mentions)
+    inside_actor = _containment(sorted((m.start, m.end) for m in actor_mentions))
 
     cands = []  # (start, end, kind, entries, evidence, key)
     for m in _ABBREV.finditer(text):
@@ -151,10 +151,11 @@ def _find(text, sentences, actor_mentions):
     doc_cc |= {iso2.get(rules["dem"][m.group()]) for m in rules["dem_rx"].finditer(text)}
     places: dict[str, Place] = {}
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken_s: list[int] = []  # the spans kept so far: disjoint, so sorted by start is sorted by end
+    taken_e: list[int] = []
     for idx, c in enumerate(cands):
         s, e, kind, entries, _ev, k = c
-        if any(a <= s and e <= b and (b - a) > (e - s) for a, b in actors) and kind != "country":
+        if kind != "country" and inside_actor(s, e):
             continue
         if kind == "city":
             entry = _pick_city(text, c, cands, idx, doc_cc, rules, sent_starts, acode)
@@ -164,9 +165,12 @@ def _find(text, sentences, actor_mentions):
             entry = max(entries, key=lambda x: (x.cc2 in doc_cc, x.population))
         else:
             entry = entries[0]
-        if any(s < b and a < e for a, b in taken):
+        # Overlap with a kept span: only the last one starting before e can reach past s.
+        t = bisect.bisect_left(taken_s, e)
+        if t and taken_e[t - 1] > s:
             continue
-        taken.append((s, e))
+        taken_s.insert(t, s)
+        taken_e.insert(t, e)
         if entry.place_id not in places:
             places[entry.place_id] = _row(entry)
         i = bisect.bisect_right(starts, s) - 1
@@ -174,6 +178,22 @@ def _find(text, sentences, actor_mentions):
         mentions.append(Mention(s, e, text[s:e], "place", entry.place_id, sid))
     mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(places.values(), key=lambda p: p.place_id), mentions
+
+
+def _containment(actors):
+    """(s, e) -> is it inside a longer actor mention? In log time: a run of
+    thousands of names must not cost mentions x actors."""
+    starts = [a for a, _ in actors]
+    best = [-1]  # best[i]: the furthest end among the first i actors
+    for _, b in actors:
+        best.append(max(best[-1], b))
+
+    def inside(s, e):
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_right(starts, s)
+        # An actor starting before s and ending at or after e, or one starting at s
+        # and ending after e (same start and end is the same span, not a longer one).
+        return best[lo] >= e or (hi > lo and actors[hi - 1][1] > e)
+    return inside
 
 
 def _share_plural_type(text, cands, cand, akey):
