@@ -49,11 +49,16 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
                 found.append((s, e, res))
     out: list[DateMention] = []
     # Longest span first among overlapping ones; then left to right.
-    chosen = []
+    chosen_s: list[int] = []  # kept spans are disjoint: sorted by start is sorted by end
+    chosen_e: list[int] = []
     for s, e, res in sorted(found, key=lambda x: (-(x[1] - x[0]), x[0])):
-        if any(s < ce and cs < e for cs, ce in chosen):
+        # Only the last kept span starting before e can reach past s (log time, not
+        # a scan of every kept span: 20,000 dates in a document took 6 s).
+        i = bisect.bisect_left(chosen_s, e)
+        if i and chosen_e[i - 1] > s:
             continue
-        chosen.append((s, e))
+        chosen_s.insert(i, s)
+        chosen_e.insert(i, e)
         out.append(DateMention(s, e, text[s:e], res[0], res[1], res[2],
                                _sentence_id(sentences, starts, s)))
     out.sort(key=lambda d: (d.start, d.end))
