@@ -82,6 +82,9 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
         if trig is None:
             continue
         sm = by_sent.get(sent.sentence_id, [])
+        if len(sm) > 20:  # long sentence: only the mentions within the trigger's window
+            st = [x.start for x in sm]
+            sm = sm[bisect.bisect_left(st, m.start() - _WINDOW):bisect.bisect_right(st, m.end() + _WINDOW)]
         # anaphora: he/she -> last person named before the trigger; they/these -> last
         # group actor named in an earlier sentence
         last_person = lp[bisect.bisect_left(mstarts, m.start())]
@@ -93,8 +96,12 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
     return events
 
 
+_WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
+
+
 def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, place_mentions, dates, prior_events):
     s, e = m.start(), m.end()
+    sent = _Span(sent.sentence_id, max(sent.start, s - _WINDOW), min(sent.end, e + _WINDOW))
     is_noun = m.group().lower() in trig.nouns
     src = tgt = None
     after = [x for x in sm if x.start >= e]
@@ -136,6 +143,13 @@ def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, pl
         date_start=date.date_start if date else None, date_end=date.date_end if date else None,
         date_precision=date.precision if date else "unknown", modality=mod,
         reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3))
+
+
+class _Span:
+    __slots__ = ("sentence_id", "start", "end")
+
+    def __init__(self, sentence_id, start, end):
+        self.sentence_id, self.start, self.end = sentence_id, start, end
 
 
 def _subject(text, lo, s, before, last_person, last_group):

@@ -135,3 +135,11 @@ def test_never_raises(text):
     assert isinstance(evs, list)
     for e in evs:
         assert text[e.start:e.end] == e.trigger and 0 <= e.confidence <= 1
+
+
+def test_run_on_sentence_stays_linear():
+    import time
+    text = "Russia attacked Ukraine and " * 4000
+    t = time.perf_counter()
+    _, evs = _events(text)
+    assert len(evs) == 4000 and time.perf_counter() - t < 10
