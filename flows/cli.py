@@ -39,7 +39,7 @@ def _print_summary(s: dict) -> None:
         print(f"no changes since {s['version']}: nothing published ({s['path']})")
     print(f"documents {s['documents']}  rejections {s['rejections']}  "
           f"extracted {s['extracted']}  reused {s['reused']}  "
-          f"{s['seconds']:.1f} s  {s['mb_per_s']:.2f} MB/s")
+          f"{s['seconds']:.1f} s  {s['mb_per_s']:.3f} MB/s")
     width = max(len(t) for t in s["rows"])
     for table, n in s["rows"].items():
         print(f"  {table:<{width}}  {n:>8} rows")
