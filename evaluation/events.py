@@ -10,6 +10,12 @@ PETRARCH2 unit records: actors there are invented (Arnor, Gondor), so the
 records' own validation dictionary is added to the actor lexicon; every
 predicted (source, target, CAMEO root) triple is matched against the gold
 triples on the first three letters of the actor codes (the country part).
+The records were coded with PETRARCH's validation verb dictionary, whose codes
+are deliberately arbitrary ("restore diplomatic ties" 064, "shot dead" 224,
+"warned of" 160; roots 21, 22, 34, 80, 90, 91 do not exist in CAMEO), so a real
+CAMEO coder cannot be expected to agree on the code: source_target scores the
+direction alone (who acts on whom, code ignored), and the two root scores only
+count gold triples whose root is a real CAMEO root (01-20).
 """
 from __future__ import annotations
 
@@ -77,6 +83,7 @@ def evaluate_plover(corpus: Path) -> list[Score]:
     return [s_type, s_src, s_tgt, s_loc]
 
 
+_CAMEO_ROOTS = {f"{i:02d}" for i in range(1, 21)}
 _PETR_LINE = re.compile(r"^([+]?)([A-Z0-9_.'\- ]+?)\s*(?:\[([A-Za-z0-9~+\-]+)[^\]]*\])?\s*(?:#.*)?$")
 
 
@@ -119,12 +126,15 @@ def petr_lexicon(path: Path):
 def evaluate_petrarch(corpus: Path) -> list[Score]:
     folder = corpus / "petrarch2_unittest"
     lex = petr_lexicon(folder / "PETR.Validate.actors.txt")
+    pair = Score("petrarch2", "source_target", 0, 0, 0, 0)
     dyad = Score("petrarch2", "source_target_root", 0, 0, 0, 0)
     root = Score("petrarch2", "cameo_root", 0, 0, 0, 0)
     for line in (folder / "petr_unittest_records.jsonl").open(encoding="utf-8"):
         rec = json.loads(line)
         gold = [(g["source"][:3], g["target"][:3], g["eventcode"][:2]) for g in rec.get("gold_events") or []
                 if g.get("source") and g.get("target")]
+        gold_pairs = {(s, t) for s, t, _ in gold}
+        gold = [g for g in gold if g[2] in _CAMEO_ROOTS]
         text = rec["text"]
         sents = split_sentences(text)
         acts, ments = actors.find_actors(text, sents, lex)
@@ -139,6 +149,11 @@ def evaluate_petrarch(corpus: Path) -> list[Score]:
             s, t = by_id.get(e.source_actor_id), by_id.get(e.target_actor_id)
             if s and t:
                 pred.add(((s.cameo_code or "")[:3], (t.cameo_code or "")[:3], e.cameo_code[:2]))
+        pred_pairs = {(s, t) for s, t, _ in pred}
+        pair.n += len(gold_pairs)
+        pair.tp += len(pred_pairs & gold_pairs)
+        pair.fp += len(pred_pairs - gold_pairs)
+        pair.fn += len(gold_pairs - pred_pairs)
         gold_set = set(gold)
         dyad.n += len(gold_set)
         dyad.tp += len(pred & gold_set)
@@ -149,7 +164,7 @@ def evaluate_petrarch(corpus: Path) -> list[Score]:
         root.tp += len(roots & groots)
         root.fp += len(roots - groots)
         root.fn += len(groots - roots)
-    return [dyad, root]
+    return [pair, dyad, root]
 
 
 def evaluate(corpus: Path) -> list[Score]:
