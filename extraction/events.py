@@ -11,6 +11,10 @@ Roles (direction matters):
 - nouns: source = a possessive or adjacent actor ("Russia's war", "Russian attack")
   or "by X"; "of X" fills the role the trigger names (arrival of X: source;
   arrest of X: target).
+Coordination: "X and Y attacked Z" gives one event per conjunct of the
+subject (and of the object: "met X and Y"), the first keeping the plain id;
+a symmetric act with a compound subject and no object ("X and Y met",
+"X and Y agreed") gives X->Y and Y->X, as CAMEO codes such dyads.
 Place: the place mention of the sentence nearest to the trigger. Date: the date
 mention of the sentence nearest to the trigger; with none the event date stays
 empty (precision "unknown"): the publication date is a document fact, not an
@@ -22,6 +26,7 @@ times 0.85 when hedged; capped at 1.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from . import modality
@@ -38,6 +43,11 @@ _CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|whom|whose|while|whereas|becaus
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+)$")
 _BY = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$")
 _SAID_INVERTED = re.compile(r"[,\"”]\s*$")
+# between two conjuncts: ", ", " and ", ", and the evil ", " nor " (up to three lower-case modifiers)
+_CONJ = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor|&)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+_SYMMETRIC = ("03", "04", "05", "06", "19")  # roots whose "X and Y <verb>" is mutual
+_MAX_CONJ = 6
+_VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|were)\s+)*")
 
 
 def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
@@ -66,6 +76,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
     starts = [s.start for s in sentences]
     events: list[Event] = []
     speech: list[Event] = []  # reporting events: their source reports what follows
+    taken: set[int] = set()  # starts of mentions already used as an event's object
     last_person: str | None = None
     last_group: str | None = None
     # running "last person / last group actor named before index i" for pronoun subjects
@@ -89,17 +100,62 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
         # group actor named in an earlier sentence
         last_person = lp[bisect.bisect_left(mstarts, m.start())]
         last_group = lg[bisect.bisect_left(mstarts, sent.start)]
-        ev = _event(text, doc_id, sent, m, trig, sm, last_person, last_group, place_mentions, dates, speech)
+        ev, srcs, tgts = _event(text, doc_id, sent, m, trig, sm, last_person, last_group, place_mentions, dates,
+                                speech, taken)
         events.append(ev)
+        events.extend(_expand(ev, doc_id, trig, srcs, tgts))
         if trig.speech:
             speech.append(ev)
     return events
 
 
+def _conjuncts(text, ms, i, step, taken):
+    """ref ids of the coordinated mentions around ms[i], walking in direction step.
+    Walking left stops at a mention that is already an earlier event's object
+    ("A attacked B and C condemned it": B is not C's co-subject); walking right
+    stops before a mention followed by its own verb ("met B and C said ...")."""
+    out = [ms[i].ref_id]
+    j = i
+    rx = table().regex
+    while 0 <= j + step < len(ms) and len(out) < _MAX_CONJ:
+        a, b = (ms[j + step], ms[j]) if step < 0 else (ms[j], ms[j + step])
+        if b.start - a.end > 40 or not _CONJ.match(text, a.end, b.start):
+            break
+        if step < 0 and a.start in taken:
+            break
+        if step > 0 and _VERB_NEXT.match(text, b.end, b.end + 30) and rx.match(text, _VERB_NEXT.match(
+                text, b.end, b.end + 30).end()):
+            break
+        j += step
+        if ms[j].ref_id not in out:
+            out.append(ms[j].ref_id)
+    return out if step > 0 else out[::-1]
+
+
+def _expand(ev: Event, doc_id, trig: Trigger, srcs, tgts) -> list[Event]:
+    """Extra events for the other conjuncts of a compound subject or object."""
+    extra = []
+    if ev.target_actor_id is None and len(srcs) > 1 and ev.cameo_code[:2] in _SYMMETRIC and not trig.notarget:
+        pairs = [(a, b) for a in srcs for b in srcs if a != b]
+    else:
+        pairs = [(a, b) for a in (srcs or [ev.source_actor_id]) for b in (tgts or [ev.target_actor_id]) if a != b]
+    first = (ev.source_actor_id, ev.target_actor_id)
+    if pairs and first not in pairs:
+        ev.source_actor_id, ev.target_actor_id = pairs[0]
+        first = pairs[0]
+    for a, b in pairs[:_MAX_CONJ * 2]:
+        if (a, b) == first:
+            continue
+        extra.append(dataclasses.replace(ev, source_actor_id=a, target_actor_id=b,
+                                         event_id=stable_id("e", doc_id, ev.start, ev.end, ev.cameo_code, a, b)))
+    return extra
+
+
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
 
 
-def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, place_mentions, dates, prior_events):
+def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, place_mentions, dates, prior_events,
+           taken):
     s, e = m.start(), m.end()
     sent = _Span(sent.sentence_id, max(sent.start, s - _WINDOW), min(sent.end, e + _WINDOW))
     is_noun = m.group().lower() in trig.nouns
@@ -127,13 +183,21 @@ def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, pl
             elif trig.speech:
                 told = next((x for x in after if x.start - e <= 3), None)
                 tgt = told.ref_id if told and m.group().lower().startswith("tol") else None
+    if trig.subject_is_target and not is_noun:
+        # "X said Y must leave": Y is who is asked; the demand comes from the speaker
+        src, tgt = None, src
     if tgt == src:
         tgt = None
+    srcs = _conj_of(text, before, src, -1, taken) if src else []
+    tgts = _conj_of(text, after, tgt, 1, taken) if tgt else []
     mod, reporter = _modality(text, sent, s, e, trig, prior_events, before, after)
     place = _place(text, place_mentions, sent.sentence_id, s, sm)
     date = _nearest(dates, sent.sentence_id, s)
     conf = 0.35 + 0.3 * (src is not None) + 0.2 * (tgt is not None or trig.notarget) \
         + 0.1 * (place is not None or date is not None) + 0.05 * (trig.near is None)
+    if trig.subject_is_target and src is None and reporter is not None and reporter != tgt:
+        src = reporter
+        conf += 0.3
     if mod == "hedged":
         conf *= 0.85
     return Event(
@@ -142,7 +206,19 @@ def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, pl
         source_actor_id=src, target_actor_id=tgt, place_id=place.ref_id if place else None,
         date_start=date.date_start if date else None, date_end=date.date_end if date else None,
         date_precision=date.precision if date else "unknown", modality=mod,
-        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3))
+        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3)), \
+        srcs, tgts
+
+
+def _conj_of(text, ms, ref, step, taken):
+    """Conjuncts of the mention of ref nearest the trigger (last before it, first after it)."""
+    idx = range(len(ms) - 1, -1, -1) if step < 0 else range(len(ms))
+    for i in idx:
+        if ms[i].ref_id == ref:
+            if step > 0:
+                taken.add(ms[i].start)
+            return _conjuncts(text, ms, i, step, taken)
+    return []
 
 
 class _Span:

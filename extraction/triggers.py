@@ -28,6 +28,7 @@ class Trigger:
     passive_subject: str
     notarget: bool
     nouns: frozenset
+    subject_is_target: bool = False  # "Y must leave": the subject is asked, the speaker asks
 
 
 def inflect(lemma: str) -> set[str]:
@@ -82,7 +83,7 @@ def table() -> TriggerTable:
             near=re.compile(r"(?<![\w-])(?:" + trie_pattern(near) + r")(?![\w-])", re.I) if near else None,
             prep=tuple(spec.get("prep", [])), of_role=spec.get("of_role"), speech=bool(spec.get("speech")),
             passive_subject=spec.get("passive_subject", "target"), notarget=bool(spec.get("notarget")),
-            nouns=nouns)
+            nouns=nouns, subject_is_target=bool(spec.get("subject_is_target")))
         for s in surfaces:
             by_surface.setdefault(s.lower(), []).append(trig)
         for n in nouns:  # "Talks between ..." opens sentences; verbs rarely do

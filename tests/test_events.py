@@ -43,6 +43,13 @@ def test_golden(case):
                 assert aid and actors[aid].name == exp[f"{role}_name"], (role, aid)
         if "modality" in exp:
             assert ev.modality == exp["modality"]
+        # compound subjects/objects: every listed (source, target) country pair among this trigger's events
+        country = lambda aid: actors[aid].country_code if aid in actors else None  # noqa: E731
+        pairs = {(country(e.source_actor_id), country(e.target_actor_id)) for e in evs if e.trigger == exp["trigger"]}
+        for want in exp.get("dyads", []):
+            assert tuple(want) in pairs, (want, pairs)
+        for bad in exp.get("absent_dyads", []):
+            assert tuple(bad) not in pairs, (bad, pairs)
         assert case["text"][ev.start:ev.end] == ev.trigger
 
 
