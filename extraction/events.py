@@ -77,6 +77,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
     events: list[Event] = []
     speech: list[Event] = []  # reporting events: their source reports what follows
     taken: set[int] = set()  # starts of mentions already used as an event's object
+    cache: dict = {}  # per-sentence modality cues
     last_person: str | None = None
     last_group: str | None = None
     # running "last person / last group actor named before index i" for pronoun subjects
@@ -101,7 +102,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
         last_person = lp[bisect.bisect_left(mstarts, m.start())]
         last_group = lg[bisect.bisect_left(mstarts, sent.start)]
         ev, srcs, tgts = _event(text, doc_id, sent, m, trig, sm, last_person, last_group, place_mentions, dates,
-                                speech, taken)
+                                speech, taken, cache)
         events.append(ev)
         events.extend(_expand(ev, doc_id, trig, srcs, tgts))
         if trig.speech:
@@ -155,7 +156,7 @@ _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sente
 
 
 def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, place_mentions, dates, prior_events,
-           taken):
+           taken, cache):
     s, e = m.start(), m.end()
     sent = _Span(sent.sentence_id, max(sent.start, s - _WINDOW), min(sent.end, e + _WINDOW))
     is_noun = m.group().lower() in trig.nouns
@@ -190,7 +191,7 @@ def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, pl
         tgt = None
     srcs = _conj_of(text, before, src, -1, taken) if src else []
     tgts = _conj_of(text, after, tgt, 1, taken) if tgt else []
-    mod, reporter = _modality(text, sent, s, e, trig, prior_events, before, after)
+    mod, reporter = _modality(text, sent, s, e, trig, prior_events, before, after, cache)
     place = _place(text, place_mentions, sent.sentence_id, s, sm)
     date = _nearest(dates, sent.sentence_id, s)
     conf = 0.35 + 0.3 * (src is not None) + 0.2 * (tgt is not None or trig.notarget) \
@@ -286,7 +287,22 @@ def _noun_roles(text, s, e, trig: Trigger, before, after):
     return src, (tgt if tgt != src else None)
 
 
-def _modality(text, sent, s, e, trig, prior_events, before, after):
+_TAIL_SAID = re.compile(r",\s*(?:\S+\s+){0,4}?(?:said|says|added|reported|told)\b")
+
+
+def _sentence_cues(text, sent, cache):
+    """According-to offsets, belief spans and hedge-cue ends of a (windowed) sentence,
+    found once and shared by all its triggers."""
+    key = (sent.start, sent.end)
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = (modality.according_to(text, sent.start, sent.end),
+                            modality.belief_spans(text, sent.start, sent.end),
+                            modality.hedge_ends(text, sent.start, sent.end))
+    return got
+
+
+def _modality(text, sent, s, e, trig, prior_events, before, after, cache):
     reporter = None
     for ev in reversed(prior_events):
         if ev.sentence_id != sent.sentence_id:
@@ -294,24 +310,27 @@ def _modality(text, sent, s, e, trig, prior_events, before, after):
         if ev.end <= s and ev.source_actor_id:
             reporter = ev.source_actor_id
             break
-    for pos in modality.according_to(text, sent.start, sent.end):
+    according, beliefs, hedges = _sentence_cues(text, sent, cache)
+    for pos in according:
         x = next((a for a in after + before if a.start >= pos and a.start - pos <= 4), None)
         if x is not None:
             reporter = reporter or x.ref_id
     if reporter is None:
-        for bs, be in modality.belief_spans(text, sent.start, s):
+        for bs, be in beliefs:
+            if be > s:
+                break
             x = next((a for a in reversed(before) if a.end <= bs), None)
             if x is not None:
                 reporter = x.ref_id
     if reporter is None and not trig.speech:
-        tail = re.search(r",\s*(?:\S+\s+){0,4}?(?:said|says|added|reported|told)\b", text[e:sent.end])
+        tail = _TAIL_SAID.search(text, e, sent.end)
         if tail:
-            x = next((a for a in after if e + tail.start() <= a.start <= e + tail.end() + 30), None)
+            x = next((a for a in after if tail.start() <= a.start <= tail.end() + 30), None)
             reporter = x.ref_id if x else None
     local = modality.local_modality(text, sent.start, s)
     if local:
         return local, reporter
-    if modality.sentence_hedged(text, sent.start, s):
+    if hedges and hedges[0] <= s:
         return "hedged", reporter
     if reporter is not None and not trig.speech:
         return "reported", reporter

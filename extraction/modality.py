@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .fast_regex import lead_alternation
 from .lexicon import load
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:n't|'ll)?|n't|'ll")
@@ -30,12 +31,18 @@ def _cues():
     for key in ("negation", "predicted", "hedged"):
         for phrase in low(d[key]):
             transparent.update(phrase.replace("n't", " n't").split())
+    alt = lambda xs: re.compile(" (?:" + "|".join(map(re.escape, xs)) + ") ")  # noqa: E731
     return {
+        # one regex per cue list: " cue " searched in the verb group, same as testing each substring
+        "local": [(name, alt(low(d[key]))) for name, key in
+                  (("negated", "negation"), ("predicted", "predicted"), ("hedged", "hedged"))],
         "negation": low(d["negation"]), "predicted": low(d["predicted"]), "hedged": low(d["hedged"]),
         "transparent": transparent,
-        "sentence_hedged": re.compile(r"\b(?:" + "|".join(map(re.escape, low(d["sentence_hedged"]))) + r")\b", re.I),
-        "belief": re.compile(r"\b(?:" + "|".join(map(re.escape, low(d["belief"]))) + r")\b(?:\s+that)?", re.I),
-        "reporting": re.compile(r"\b(?:" + "|".join(map(re.escape, low(d["reporting_phrases"]))) + r")\s+", re.I),
+        # written to start with a character class (fast_regex) so sentence scans skip between candidates;
+        # same matches as \b(?:cue|...)\b with re.I
+        "sentence_hedged": re.compile("(?i:" + lead_alternation(low(d["sentence_hedged"]), r"\w", True) + r")\b"),
+        "belief": re.compile("(?i:" + lead_alternation(low(d["belief"]), r"\w", True) + r")\b(?i:\s+that)?"),
+        "reporting": re.compile("(?i:" + lead_alternation(low(d["reporting_phrases"]), r"\w", True) + r")\s+"),
     }
 
 
@@ -48,13 +55,14 @@ def _split_neg(tok: str) -> list[str]:
 
 def verb_group(text: str, lo: int, start: int) -> str:
     """The auxiliaries/adverbs standing right before the trigger, as lower-case words."""
-    toks = []
-    for t in _TOKEN.findall(text[max(lo, start - 80):start]):
-        toks.extend(_split_neg(t))
-    cues = _cues()
+    transparent = _cues()["transparent"]
     group: list[str] = []
-    for t in reversed(toks):
-        if t in cues["transparent"] or t == "n't":
+    # walk the tokens right to left and stop at the first one that is not transparent
+    for t in reversed(_TOKEN.findall(text[max(lo, start - 80):start].lower())):
+        if t.endswith("n't") and t != "n't":  # "doesn't" -> "does", "n't"
+            group.append("n't")
+            t = t[:-3]
+        if t in transparent or t == "n't":
             group.append(t)
         else:
             break
@@ -63,9 +71,8 @@ def verb_group(text: str, lo: int, start: int) -> str:
 
 def local_modality(text: str, lo: int, start: int) -> str | None:
     g = verb_group(text, lo, start)
-    cues = _cues()
-    for name, key in (("negated", "negation"), ("predicted", "predicted"), ("hedged", "hedged")):
-        if any(f" {c} " in g for c in cues[key]):
+    for name, rx in _cues()["local"]:
+        if rx.search(g):
             return name
     return None
 
@@ -75,6 +82,15 @@ def sentence_hedged(text: str, lo: int, start: int) -> bool:
     window = text[lo:start]
     cues = _cues()
     return bool(cues["sentence_hedged"].search(window) or cues["belief"].search(window))
+
+
+def hedge_ends(text: str, lo: int, hi: int) -> list[int]:
+    """End offsets of the hedge and belief cues of a span: an event is hedged by the
+    sentence when one of them ends before its trigger (computed once per sentence)."""
+    cues = _cues()
+    ends = [m.end() for m in cues["sentence_hedged"].finditer(text, lo, hi)]
+    ends += [m.end() for m in cues["belief"].finditer(text, lo, hi)]
+    return sorted(ends)
 
 
 def belief_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
