@@ -92,7 +92,15 @@ def tables() -> _Tables:
                    re.compile(vague_re, re.IGNORECASE), {k: float(x) for k, x in v.items()},
                    {k: float(x) for k, x in mods.items()},
                    {**{k: float(x) for k, x in lex["scale_suffixes"].items()}},
-                   tuple(sorted({w for w in word_list if w.isalpha()})))
+                   _prefix_cover({w for w in word_list if w.isalpha()}))
+
+
+def _prefix_cover(words: set[str]) -> tuple[str, ...]:
+    """The words no other word is a prefix of: a hit for "seven" is also where
+    "seventeen" and "seventy" would start, so half the str.find passes find
+    every start (extra starts only cost a failed anchored match)."""
+    return tuple(sorted(w for w in words
+                        if not any(o != w and w.startswith(o) for o in words)))
 
 
 _SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.DOTALL)
@@ -361,11 +369,26 @@ _LEAD_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen",
                "quarter", "third")
 
 
+_LOWER: tuple = (None, "")
+
+
+def _lower(text: str) -> str:
+    """text.lower() of the last text seen: numbers and vague amounts both scan it.
+    One tuple swapped whole, so a thread never pairs a text with another's copy."""
+    global _LOWER
+    seen = _LOWER
+    if seen[0] is text:
+        return seen[1]
+    low = text.lower()
+    _LOWER = (text, low)
+    return low
+
+
 def _word_hits(text: str, words) -> list[int] | None:
     """Start offsets of ``words`` found with str.find on the lower-cased text: far
     faster than a regex alternation tried at every offset. None when lower-casing
     changes the length (then offsets would not line up)."""
-    low = text.lower()
+    low = _lower(text)
     if len(low) != len(text):
         return None
     hits = []

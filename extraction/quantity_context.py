@@ -49,6 +49,8 @@ class _Ctx:
     per_before: re.Pattern
     per_after: re.Pattern
     labels: dict
+    qual_before_last: frozenset
+    labels_last: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -88,18 +90,33 @@ def ctx() -> _Ctx:
                              rf"(?:[ \t\u00a0]+(?:a[ \t\u00a0]+|an[ \t\u00a0]+|the[ \t\u00a0]+)?"
                              rf"([^\W\d_][\w-]*))?\b", re.IGNORECASE),
         labels={str(w).lower(): True for w in lex["label_before"]},
+        qual_before_last=_last_of(qb_kind),
+        labels_last=_last_of(str(w).lower() for w in lex["label_before"]),
     )
+
+
+def _last_of(phrases) -> frozenset:
+    """Last words of the phrases: the word before a number must be one of them."""
+    return frozenset(p.split(" ")[-1] for p in phrases)
 
 
 _TOKS = re.compile(r"\S+")
 _OPENING = "([\"'“‘"
 
 
-def _last_words(text: str, start: int, floor: int, table, max_words: int, span: int):
+def _last_words(text: str, start: int, floor: int, table, last: frozenset, max_words: int,
+                span: int):
     """Longest phrase of up to ``max_words`` words ending right before ``start`` that is
     a key of ``table``: (value, phrase start). Dict lookups instead of a regex
-    alternation searched at every offset of the window."""
+    alternation searched at every offset of the window; ``last`` (the keys' last
+    words) turns most numbers away after one split."""
     lo = max(floor, start - span)
+    words = text[lo:start].split()
+    if not words:
+        return None
+    w = words[-1].lower()
+    if w not in last and w.lstrip(_OPENING) not in last:
+        return None
     toks = list(_TOKS.finditer(text, lo, start))
     if not toks or text[toks[-1].end():start].strip():
         return None
@@ -117,7 +134,7 @@ def _last_words(text: str, start: int, floor: int, table, max_words: int, span: 
 def qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
     """Qualifier ending right before ``start``: (kind, its start)."""
     c = ctx()
-    return _last_words(text, start, floor, c.qual_before_kind, 5, 40)
+    return _last_words(text, start, floor, c.qual_before_kind, c.qual_before_last, 5, 40)
 
 
 def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
@@ -145,7 +162,8 @@ def is_label(text: str, start: int, floor: int) -> bool:
             return True
         if prev in "-‐‑" and start > 1 and text[start - 2].isalnum():
             return True  # "F-16", "COVID-19", "2013-14" handled as ranges before this
-    return _last_words(text, start, floor, ctx().labels, 1, 16) is not None
+    c = ctx()
+    return _last_words(text, start, floor, c.labels, c.labels_last, 1, 16) is not None
 
 
 def is_date(text: str, start: int, end: int, floor: int) -> bool:

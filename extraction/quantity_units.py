@@ -38,6 +38,9 @@ class _UnitTables:
     by_name: dict
     by_prefix: dict
     pound_money_after: frozenset
+    name_heads: tuple
+    symbol_heads: tuple
+    prefix_last: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -62,13 +65,52 @@ def unit_tables() -> _UnitTables:
                          re.IGNORECASE)
     prefix_re = re.compile(rf"(?<![A-Za-z])(?:{_alt(by_prefix)})[ \u00a0]?$")
     return _UnitTables(symbol_re, name_re, prefix_re, by_symbol, by_name, by_prefix,
-                       frozenset(lex["pound_money_after"]))
+                       frozenset(lex["pound_money_after"]), _heads(by_name), _heads(by_symbol),
+                       frozenset(p[-1] for p in by_prefix))
+
+
+_HEAD = 3
+
+
+def _heads(items) -> tuple:
+    """What the text right after a number must start with for any of ``items`` to
+    match there: their first ``_HEAD`` characters, or a whole shorter first word
+    (which the matcher only accepts when no letter or digit follows). A set
+    lookup then skips the big alternation for most numbers ("5 people")."""
+    short: dict[int, set] = {}
+    long = set()
+    for it in items:
+        head = re.split(r"\s", it, maxsplit=1)[0]
+        if len(head) >= _HEAD:
+            long.add(head[:_HEAD])
+        elif head:
+            short.setdefault(len(head), set()).add(head)
+    return frozenset(long), tuple(sorted(short.items()))
+
+
+def _may_start(seg: str, heads: tuple) -> bool:
+    """Whether ``seg`` (the next _HEAD + 1 characters, case already folded) can
+    begin one of the items ``heads`` was built from."""
+    long, short = heads
+    if seg[:_HEAD] in long:
+        return True
+    for n, words in short:
+        if seg[:n] in words and not seg[n:n + 1].isalnum():
+            return True
+    return False
+
+
+_LEAD = re.compile(r"[\s\-‐‑]*")
 
 
 def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
     """Measurement unit or currency name starting right after a number at ``pos``."""
     t = unit_tables()
-    m = t.name_re.match(text, pos)
+    c = _LEAD.match(text, pos).end()  # a name starts after spaces and hyphens
+    seg = text[c:c + _HEAD + 1]
+    # non-ASCII text may match a name through case folds a lower() check misses
+    m = t.name_re.match(text, pos) if not seg.isascii() or _may_start(seg.lower(), t.name_heads) \
+        else None
     if m:
         word = m.group().lstrip(" \u00a0-‐‑\t\n").lower()
         key = re.sub(r"\s+", " ", word)
@@ -76,7 +118,11 @@ def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
         if unit == "lb" and (scaled or text[m.end():m.end() + 9].lower() == " sterling"):
             unit, cat, money = "GBP", "money", True  # "2 million pounds"
         return UnitHit(unit, cat, m.end() - len(word), m.end(), money)
-    m = t.symbol_re.match(text, pos)
+    m = None
+    if _may_start(text[pos:pos + _HEAD + 1], t.symbol_heads) or (
+            text[pos:pos + 1] in (" ", "\u00a0")
+            and _may_start(text[pos + 1:pos + _HEAD + 2], t.symbol_heads)):
+        m = t.symbol_re.match(text, pos)
     if m:
         sym = m.group().lstrip(" \u00a0")
         unit, cat, money = t.by_symbol[re.sub(r"\s+", " ", sym)]
@@ -110,6 +156,15 @@ def _symbol_plausible(text: str, pos: int, end: int, sym: str) -> bool:
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """Currency sign or code written before the number: (unit, start of the sign)."""
     t = unit_tables()
+    # the sign ends right before the number, or one space before it ("$" of the
+    # pattern also matches before a final newline)
+    i = start - 1
+    if i >= 0 and text[i] == "\n":
+        i -= 1
+    if i >= 0 and text[i] in (" ", "\u00a0"):
+        i -= 1
+    if i < 0 or text[i] not in t.prefix_last:
+        return None
     lo = max(0, start - 8)
     m = t.prefix_re.search(text, lo, start)
     if not m:
