@@ -23,7 +23,10 @@ def extraction_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict]]:
     """
     qid = {q.quantity_id: doc_scoped_id("q", doc_id, q.start, q.end, q.unit, q.is_derived,
                                         q.per_unit) for q in ex.quantities}
-    eid = {e.event_id: doc_scoped_id("e", doc_id, e.start, e.end, e.cameo_code, e.event_type)
+    # One trigger can carry several events ("France and Germany condemned Russia"):
+    # who acts on whom is part of an event's identity.
+    eid = {e.event_id: doc_scoped_id("e", doc_id, e.start, e.end, e.cameo_code, e.event_type,
+                                     e.source_actor_id, e.target_actor_id)
            for e in ex.events}
     rows: dict[str, list[dict]] = {}
     rows["sentences"] = [{"doc_id": doc_id, **asdict(s)} for s in ex.sentences]
@@ -47,8 +50,22 @@ def extraction_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict]]:
                    event_id=eid.get(q.event_id, q.event_id) if q.event_id else None)
         quantities.append(row)
     rows["quantities"] = quantities
-    for table, key in (("sentences", ("sentence_id",)), ("mentions", ("start", "end", "kind")),
-                       ("events", ("event_id",)), ("quantities", ("quantity_id",)),
-                       ("actors", ("actor_id",)), ("places", ("place_id",))):
-        rows[table].sort(key=lambda r, k=key: tuple(r[c] for c in k))
+    for table, key in KEYS.items():
+        rows[table] = _unique_sorted(rows[table], key)
     return rows
+
+
+KEYS = {"sentences": ("sentence_id",), "mentions": ("start", "end", "kind"),
+        "events": ("event_id",), "quantities": ("quantity_id",), "actors": ("actor_id",),
+        "places": ("place_id",)}
+
+
+def _unique_sorted(rows: list[dict], key: tuple[str, ...]) -> list[dict]:
+    """Rows sorted by key, one per key: the first in a total order of the whole row,
+    so the choice between two finders' records for one span is deterministic."""
+    rows = sorted(rows, key=lambda r: (tuple(r[c] for c in key), repr(sorted(r.items()))))
+    out: list[dict] = []
+    for r in rows:
+        if not out or tuple(out[-1][c] for c in key) != tuple(r[c] for c in key):
+            out.append(r)
+    return out
