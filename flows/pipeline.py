@@ -19,7 +19,6 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 
-from extraction import core  # noqa: E402
 from flows.runners import make_task_runner  # noqa: E402
 from newsevents import ingest as ingest_mod  # noqa: E402
 from newsevents.assemble import ValidationFailed, assemble  # noqa: E402
@@ -31,7 +30,7 @@ from newsevents.progress import Progress  # noqa: E402
 from newsevents.provenance import input_files, provenance  # noqa: E402
 from newsevents.release import Published, publish, remove_leftovers, staging_dir  # noqa: E402
 from newsevents.storage import work_dir  # noqa: E402
-from newsevents.store import Store  # noqa: E402
+from newsevents.store import Store, code_version  # noqa: E402
 
 
 @task(cache_policy=NO_CACHE)
@@ -70,7 +69,7 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
         for name in remove_leftovers(out):
             logger.warning("removed %s left by an interrupted run", name)
         docs, rejections = ingest(raw, max_bytes)
-        version = core.version()
+        version = code_version()
         store_root = str(out / ".store")
         t_extract = time.perf_counter()
         work = extract_all(docs, store_root, version, batch_size, logger.info)

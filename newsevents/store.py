@@ -17,6 +17,22 @@ import tempfile
 from pathlib import Path
 
 
+def code_version() -> str:
+    """Extractor version, lexicon hash and a hash of the code that makes the rows.
+
+    Any edit to the extraction package or to the row conversion gives a new
+    store folder, so a stale extraction is never re-used by mistake."""
+    from extraction import core
+
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parents[1]
+    files = sorted((root / "extraction").glob("*.py")) + [root / "newsevents" / "rows.py"]
+    for path in files:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return f"{core.version()}.{h.hexdigest()[:8]}"
+
+
 class Store:
     def __init__(self, root: Path, version: str):
         self.root = Path(root) / version
