@@ -87,6 +87,13 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
     for x in ments:
         lp.append(x.ref_id if types.get(x.ref_id) == "person" else lp[-1])
         lg.append(x.ref_id if types.get(x.ref_id) != "person" else lg[-1])
+    # places and dates grouped by sentence once: a trigger only looks at its own sentence's
+    places_in: dict[int, list] = {}
+    for p in place_mentions:
+        places_in.setdefault(p.sentence_id, []).append(p)
+    dates_in: dict[int, list] = {}
+    for d in dates:
+        dates_in.setdefault(d.sentence_id, []).append(d)
     for m in tt.regex.finditer(text):
         i = max(bisect.bisect_right(starts, m.start()) - 1, 0)
         sent = sentences[i]
@@ -101,8 +108,9 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
         # group actor named in an earlier sentence
         last_person = lp[bisect.bisect_left(mstarts, m.start())]
         last_group = lg[bisect.bisect_left(mstarts, sent.start)]
-        ev, srcs, tgts = _event(text, doc_id, sent, m, trig, sm, last_person, last_group, place_mentions, dates,
-                                speech, taken, cache)
+        ev, srcs, tgts = _event(text, doc_id, sent, m, trig, sm, last_person, last_group,
+                                places_in.get(sent.sentence_id, ()),
+                                dates_in.get(sent.sentence_id, ()), speech, taken, cache)
         events.append(ev)
         events.extend(_expand(ev, doc_id, trig, srcs, tgts))
         if trig.speech:
