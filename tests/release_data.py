@@ -23,7 +23,10 @@ def _doc_rows(i: int, rows: dict[str, list[dict]]) -> None:
     # quotes, commas and a newline: CSV quoting must keep them inside one field
     text = f'Report {i}: NATO sent 200 troops to Kyiv, "officials" said;\nmore follows.'
     doc_id = hashlib.sha256(text.encode()).hexdigest()[:16]
-    span = lambda s: (text.index(s), text.index(s) + len(s))
+
+    def span(s: str, text: str = text) -> tuple[int, int]:
+        return text.index(s), text.index(s) + len(s)
+
     rows["documents"].append({
         "doc_id": doc_id, "source": f"doc{i}.txt", "source_id": None, "title": f"Doc {i}",
         "url": "", "published_date": "2024-10-01", "published_precision": "month",

@@ -170,7 +170,7 @@ def test_missing_input_folder_is_an_error_not_an_empty_release(tmp_path):
 
 def _tree_digest(folder: Path) -> dict[str, str]:
     out = {}
-    for dirpath, dirnames, filenames in os.walk(folder):
+    for dirpath, _dirnames, filenames in os.walk(folder):
         for name in filenames:
             p = Path(dirpath) / name
             if p.is_symlink():

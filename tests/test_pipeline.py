@@ -13,7 +13,7 @@ from newsevents.assemble import ValidationFailed
 from newsevents.files import sha256_file
 from schemas import TABLES
 
-from .conftest import latest_release, run_pipeline
+from .conftest import run_pipeline
 
 
 def test_latest_points_at_release_with_all_tables(seed_output, seed_release):
