@@ -62,15 +62,84 @@ def _key_bulk(s: str) -> str:
     return _EDGE.sub("\n", s).strip(" ")
 
 
+@lru_cache(maxsize=1)
+def _any_variant():
+    """One regex matching wherever any spelling-variant rule would, or None.
+
+    Most names trigger no rule, and then the whole chain of subs is a no-op (a
+    rule that finds nothing leaves the string as the next rule saw it), so
+    one search can stand for a dozen subs (a rule that only rewrites a match to
+    itself counts as finding nothing). Group back-references are
+    renumbered for the joined pattern; rules this cannot rewrite (named
+    groups, conditionals, global flags) get no shortcut.
+    """
+    parts, offset = [], 0
+    for rx, rep in _variants():
+        src = rx.pattern
+        if src.endswith("+") and _literal_char(src[:-1]) == rep:
+            # Collapsing a repeated character ("' +' -> ' '") only changes a string
+            # where the character is doubled: a lone one is replaced by itself.
+            parts.append("(?:" + re.escape(rep) * 2 + ")")
+            continue
+        if "(?P" in src or "(?(" in src or re.search(r"\(\?[aiLmsux]+\)|\\[0-9][0-9]", src):
+            return None
+        parts.append("(?:" + re.sub(r"\\(\\|[1-9])",
+                                    lambda m, o=offset: m.group() if m.group(1) == "\\" else f"\\{int(m.group(1)) + o}",
+                                    src) + ")")
+        offset += rx.groups
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
+
+
+def _literal_char(src: str) -> str | None:
+    """The character a one-character regex source matches literally (" ", "\\-"), else None."""
+    if len(src) == 1 and src not in ".^$*+?{}[]\\|()":
+        return src
+    if len(src) == 2 and src[0] == "\\" and not src[1].isalnum():
+        return src[1]
+    return None
+
+
+_DROP_APOS = str.maketrans("", "", "'`")  # the ASCII members of _APOS
+
+
+def _fold1(s: str) -> str:
+    """_fold_bulk of one name without newlines; the same steps with the no-ops
+    skipped for ASCII text (NFKD, the combining marks and the other
+    apostrophes of _APOS only ever change non-ASCII characters)."""
+    if not s.isascii():
+        return _fold_bulk(s)
+    s = _NOT_KEY.sub(" ", s.lower().translate(_DROP_APOS))
+    return s.strip(" ")
+
+
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """ASCII, lower-case, punctuation as spaces; apostrophes vanish (Kirov's -> kirovs)."""
-    return _fold_bulk(s.replace("\n", " ")).strip()
+    return _fold1(s.replace("\n", " ")).strip()
 
 
 @lru_cache(maxsize=65536)
 def key(s: str) -> str:
-    return _key_bulk(s.replace("\n", " ")).strip()
+    """fold() with the transliteration variants folded away: _key_bulk of one name."""
+    s = _fold1(s.replace("\n", " "))
+    if "\n" in s:  # NFKD of some exotic character: the general path
+        return _key_bulk_of_folded(s).strip()
+    pre = _any_variant()
+    if pre is None or pre.search(s):
+        for rx, rep in _variants():
+            s = rx.sub(rep, s)
+        if "\n" in s:
+            s = _EDGE.sub("\n", s)
+    return s.strip(" ").strip()
+
+
+def _key_bulk_of_folded(s: str) -> str:
+    for rx, rep in _variants():
+        s = rx.sub(rep, s)
+    return _EDGE.sub("\n", s).strip(" ")
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +197,7 @@ class Cities:
         self._index = dict(zip(keys, [shared[v] if v < n else v for v in cols.pop("vals")]))
         self._c = cols
         self._entries: dict[int, Entry] = {}
+        self._found: dict[str, list[Entry]] = {}  # key -> its entries, once looked up
 
     @property
     def index(self) -> dict[str, int]:
@@ -141,14 +211,20 @@ class Cities:
         return len(self._index)
 
     def get(self, k: str, default=None) -> list[Entry] | None:
+        found = self._found.get(k)
+        if found is not None:
+            return list(found)  # a copy: the caller may extend it
         v = self._index.get(k)
         if v is None:
             return default
         if v < self._n:
-            return [self._entry(v)]
-        post = self._c["post"]
-        off = v - self._n
-        return [self._entry(r) for r in post[off + 1:off + 1 + post[off]]]
+            found = [self._entry(v)]
+        else:
+            post = self._c["post"]
+            off = v - self._n
+            found = [self._entry(r) for r in post[off + 1:off + 1 + post[off]]]
+        self._found[k] = found
+        return list(found)
 
     def _entry(self, r: int) -> Entry:
         e = self._entries.get(r)

@@ -71,3 +71,26 @@ def test_unwritable_cache_builds_in_memory(small, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("NEWSEVENTS_CACHE", str(blocker))
     assert G.Cities(GI.load_columns(G)).get(G.key("Kyiv"))[0].place_id == "geonames:3"
+
+
+NAMES = ["Sergeyevka", "Primorsky Kray", "Kharkiv", "Zhytomyr", "Tskhinvali", "Al Hasakah",
+         "al-Raqqa", "Mississippi", "Dnipropetrovs'k", "Kirov’s", "São Paulo", "Ürümqi",
+         "Сергеевка", "Köln  am Rhein", "ﬁve  Ⅳ", "A\nB", "Yaya  Yuzhny", "Kyiv", "", "  ",
+         "Al  Ain", "New York", "Washington", "O`Higgins", "Alytus", "Ashdod", "Ust-Kut"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_single_name_fast_path_matches_the_bulk_folding(name):
+    # key()/fold() skip the no-op steps for one name; the index was built with
+    # the bulk functions, so both must give the same key for every name.
+    assert G.key.__wrapped__(name) == G._key_bulk(name.replace("\n", " ")).strip()
+    assert G.fold.__wrapped__(name) == G._fold_bulk(name.replace("\n", " ")).strip()
+
+
+def test_variant_precheck_sees_every_rule():
+    pre = G._any_variant()
+    assert pre is not None
+    # A name that no rule changes has no match; each rule's trigger has one.
+    assert pre.search("paris") is None and pre.search("new york") is None
+    for name in ("kharkiv", "primorsky kray", "al hasakah", "mississippi", "a  b", "zhytomyr"):
+        assert pre.search(name), name
