@@ -1,14 +1,26 @@
 """One document's extraction as table rows (plain dicts, JSON-serialisable)."""
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
+from functools import cache
 
 from extraction.ids import doc_scoped_id
 from extraction.model import Extraction
 
 DOC_TABLES = ("sentences", "mentions", "events", "quantities")
 GLOBAL_TABLES = ("actors", "places")
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def asdict(record: object) -> dict:
+    """Shallow dict of a flat record; dataclasses.asdict deep-copies and costs a third
+    of a document's extraction time."""
+    return {name: getattr(record, name) for name in _names(type(record))}
 
 
 def _iso(d: date | None) -> str | None:
@@ -63,9 +75,15 @@ KEYS = {"sentences": ("sentence_id",), "mentions": ("start", "end", "kind"),
 def _unique_sorted(rows: list[dict], key: tuple[str, ...]) -> list[dict]:
     """Rows sorted by key, one per key: the first in a total order of the whole row,
     so the choice between two finders' records for one span is deterministic."""
-    rows = sorted(rows, key=lambda r: (tuple(r[c] for c in key), repr(sorted(r.items()))))
+    def k(r: dict) -> tuple:
+        return tuple(r[c] for c in key)
+
+    rows = sorted(rows, key=k)
+    if all(k(a) != k(b) for a, b in zip(rows, rows[1:])):
+        return rows  # the usual case: no duplicates, no need for the costly tie-break
+    rows.sort(key=lambda r: (k(r), repr(sorted(r.items()))))
     out: list[dict] = []
     for r in rows:
-        if not out or tuple(out[-1][c] for c in key) != tuple(r[c] for c in key):
+        if not out or k(out[-1]) != k(r):
             out.append(r)
     return out

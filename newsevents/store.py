@@ -56,8 +56,9 @@ class Store:
     def put(self, key: str, rows: dict) -> None:
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Level 1: the store is a cache, written once per document; speed beats size.
         data = gzip.compress(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode(),
-                             mtime=0)
+                             compresslevel=1, mtime=0)
         # Written aside and renamed: a crash never leaves a truncated entry.
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
