@@ -15,20 +15,28 @@ from __future__ import annotations
 import bisect
 import re
 
-from .actor_lexicon import ActorLexicon, Entry, compound_actor, generic_actor, lexicon
+from .actor_lexicon import ActorLexicon, Entry, Scan, compound_actor, generic_actor, lexicon
 from .ids import slug
 from .model import Actor, Mention, Sentence
 from .person_rules import find_persons, speech_persons, surname_mentions
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|across|from|of)\s+)$")
-_UNIT = re.compile(
-    r"(?<![\w-])(\d{1,3}(?:st|nd|rd|th))\s+((?:[A-Z][a-z]+[\s-]+){0,4}?)"
-    r"(Division|Brigade|Regiment|Battalion|Army|Corps|Fleet|Squadron|Flotilla|Detachment|Group|Company)\b")
+# Scans: whole match is group 1, the pattern's own groups follow (see Scan).
+_UNIT = Scan(
+    r"(\d{1,3}(?:st|nd|rd|th))\s+((?:[A-Z][a-z]+[\s-]+){0,4}?)"
+    r"(Division|Brigade|Regiment|Battalion|Army|Corps|Fleet|Squadron|Flotilla|Detachment|Group|Company)\b",
+    None, "-")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
-_ORG_OF = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w’'-]*\s+){0,5}?(?:Directorate|Ministry|Department|Agency|Service|Council|Committee|"
-    r"Command|Office|Bureau|Commission|Court|Parliament|Guard|Police|Staff)"
-    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,4}?)?)\s*of\s+(?:the\s+)?")
+_ORG_HEADS = ("Directorate", "Ministry", "Department", "Agency", "Service", "Council", "Committee",
+              "Command", "Office", "Bureau", "Commission", "Court", "Parliament", "Guard", "Police", "Staff")
+# "<up to 5 capitalised words> <head> [of/for <names>] of [the]". Written to open
+# with the capital every match opens with (the head's own first letter is read
+# back by a look-behind) so the scan only stops at capitals; same matches as
+# "(?:[A-Z]\S*\s+){0,5}?(?:heads)", shortest prefix first.
+_ORG_OF = Scan(
+    r"([A-Z](?:" + "|".join(f"(?<={h[0]}){h[1:]}" for h in _ORG_HEADS)
+    + r"|[\w’'-]*\s+(?:[A-Z][\w’'-]*\s+){0,4}?(?:" + "|".join(_ORG_HEADS) + "))"
+    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,4}?)?)\s*of\s+(?:the\s+)?", None, "-")
 _ORG_SECTOR = (("Intelligence", "SPY"), ("Defen", "MIL"), ("Staff", "MIL"), ("Guard", "MIL"), ("Police", "COP"),
                ("Court", "JUD"), ("Parliament", "LEG"))
 
@@ -71,13 +79,14 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     if not text:
         return [], []
     base: list[tuple[int, int, Entry]] = []
-    for m in lex.regex.finditer(text):
-        e = lex.entries.get(m.group())
+    for m in lex.scan.finditer(text):
+        e = lex.entries.get(m.group(1))
         if e is None:
             continue
-        if e.kind == "capital" and _LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
+        s = m.start(1)
+        if e.kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
             continue  # "in Moscow" is a place, "Moscow said" is the government
-        base.append((m.start(), m.end(), e))
+        base.append((s, m.end(), e))
     ends = {e: (s, ent) for s, e, ent in base}
     claims = _Claims()
     actors: dict[str, Actor] = {}
@@ -102,11 +111,11 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
                 claim(ms, me, ment.actor)
     # 3. numbered units
     for m in _UNIT.finditer(text):
-        if claims.free(m.start(), m.end()):
+        if claims.free(m.start(1), m.end()):
             _unit(text, m, lex, base, ends, claim)
     # 4. "<X> Directorate of Ukraine" style organisations not in the dictionary
     for m in _ORG_OF.finditer(text):
-        s = m.start(1)
+        s = m.start(2)
         if text.startswith("The ", s) or text.startswith("the ", s):
             s += 4
         cm = lex.regex.match(text, m.end())
@@ -116,7 +125,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         name = text[s:cm.end()]
         if name in lex.entries:
             continue
-        sector = next((sec for key, sec in _ORG_SECTOR if key in m.group(1)), "GOV")
+        sector = next((sec for key, sec in _ORG_SECTOR if key in m.group(2)), "GOV")
         iso = ent.iso3
         claim(s, cm.end(), Actor(f"actor:org:{slug(name)}", name, "organization", iso, None,
                                  lex.states[iso].actor_id, iso + sector))
@@ -138,9 +147,10 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
                                            claims.free):
         claim(ps, pe, person)
     # 7. generic agents
-    for m in lex.alone_regex.finditer(text):
-        if claims.free(m.start(), m.end()) and _generic_ok(text, m.start()):
-            claim(m.start(), m.end(), generic_actor(lex.alone[m.group(1)]))
+    for m in lex.alone_scan.finditer(text):
+        s = m.start(1)
+        if claims.free(s, m.end()) and _generic_ok(text, s):
+            claim(s, m.end(), generic_actor(lex.alone[m.group(1)]))
 
     starts = [s.start for s in sentences]
     mentions = []
@@ -160,7 +170,7 @@ def _generic_ok(text: str, pos: int) -> bool:
 
 
 def _unit(text, m, lex, base, ends, claim) -> None:
-    name = re.sub(r"\s+", " ", text[m.start():m.end()])
+    name = re.sub(r"\s+", " ", m.group(1))
     iso, end = None, m.end()
     of = _OF_COUNTRY.match(text, end)
     if of:
@@ -168,13 +178,13 @@ def _unit(text, m, lex, base, ends, claim) -> None:
         ent = lex.entries.get(cm.group()) if cm else None
         if ent is not None and ent.iso3 and ent.kind in ("country", "demonym"):
             iso = ent.iso3
-    start = m.start()
-    prev = ends.get(m.start() - 1)
+    start = m.start(1)
+    prev = ends.get(start - 1)
     if iso is None and prev and prev[1].kind in ("country", "demonym") and prev[1].iso3:
         iso = prev[1].iso3
     if iso is None:
         # nearest country named before the unit in the same stretch of text
-        near = [ent for s, e, ent in base if m.start() - 300 < e <= m.start() and ent.iso3
+        near = [ent for s, e, ent in base if start - 300 < e <= start and ent.iso3
                 and ent.kind in ("country", "demonym", "capital")]
         iso = near[-1].iso3 if near else None
     aid = f"actor:unit:{slug((iso or 'xx') + ' ' + name)}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .actor_lexicon import ActorLexicon, Entry
+from .actor_lexicon import ActorLexicon, Entry, Scan
 from .ids import slug
 from .model import Actor
 
@@ -21,8 +21,10 @@ _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|van|von|der|den|du|le|la|dos|del|ben|abu
 _NAME = re.compile(rf"\s+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
 _SPEECH = ("said|says|told|added|stated|announced|warned|wrote|noted|explained|argued|insisted|stressed|"
            "claimed|replied|confirmed|denied|tweeted|posted|reported|urged|called")
-_SAID_AFTER = re.compile(rf"(?<![\w-])({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s+(?:{_SPEECH})\b")
-_SAID_BEFORE = re.compile(rf"\b(?:said|says|added|told reporters|wrote)\s+({_TOKEN}(?:\s+{_TOKEN}){{1,2}})(?=[\s,.;])")
+# Scans: whole match is group 1, the name group 2 (see Scan).
+_SAID_AFTER = Scan(rf"({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s+(?:{_SPEECH})\b", None, "-")
+_SAID_BEFORE = Scan(None, rf"(?:said|says|added|told reporters|wrote)\s+({_TOKEN}(?:\s+{_TOKEN}){{1,2}})(?=[\s,.;])",
+                    "")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -71,7 +73,7 @@ def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None) 
 def find_persons(text: str, lex: ActorLexicon, ends: dict):
     """Titled names: yields (start, end, person, modifier (start, end, Entry) or None)."""
     found = []
-    for m in lex.title_regex.finditer(text):
+    for m in lex.title_scan.finditer(text):
         nm = _NAME.match(text, m.end())
         if not nm:
             continue
@@ -79,11 +81,12 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict):
         if not name:
             continue
         title = m.group(1)
+        ts = m.start(1)
         mod = None
         for gap in (1, 3):  # "NATO Secretary General", "Ukraine's President"
-            hit = ends.get(m.start() - gap)
-            if hit and text[hit[1] and m.start() - gap:m.start()].strip() in ("", "'s", "’s"):
-                mod = (hit[0], m.start() - gap, hit[1])
+            hit = ends.get(ts - gap)
+            if hit and text[hit[1] and ts - gap:ts].strip() in ("", "'s", "’s"):
+                mod = (hit[0], ts - gap, hit[1])
                 break
         start = nm.start(1)
         person = _person(name, lex, title, mod[2] if mod else None)
@@ -95,10 +98,10 @@ def speech_persons(text: str, lex: ActorLexicon, free):
     out = []
     for rx in (_SAID_AFTER, _SAID_BEFORE):
         for m in rx.finditer(text):
-            name = _clean_name(m.group(1), lex)
+            name = _clean_name(m.group(2), lex)
             if not name or " " not in name:
                 continue
-            s = m.start(1)
+            s = m.start(2)
             if not text.startswith(name, s) or not free(s, s + len(name)):
                 continue
             if any(t in lex.title_sector or t in lex.entries for t in name.split()):
