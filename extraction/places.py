@@ -68,10 +68,10 @@ def find_places(text: str, sentences: list[Sentence],
         return [], []
 
 
-def _tokens(text, m):
+def _tokens(text, rs, re_):
     """Tokens of a capitalised run: (start, end) with possessive 's trimmed."""
     out = []
-    for t in _TOKEN.finditer(text, m.start(), m.end()):
+    for t in _TOKEN.finditer(text, rs, re_):
         s, e = t.span()
         p = _POSS.search(text, s, e)
         if p:
@@ -89,7 +89,6 @@ def _find(text, sentences, actor_mentions):
     akey, acode = G.admin1()
     cidx = G.cities()
     cnames = cidx.index  # the plain dict: membership without a method call
-    key, fold = G.key, G.fold
     starts = [s.start for s in sentences]
     sent_starts = set(starts)
     inside_actor = _containment(sorted((m.start, m.end) for m in actor_mentions))
@@ -99,51 +98,25 @@ def _find(text, sentences, actor_mentions):
         e = ckey.get(G.key(m.group()))
         if e:
             cands.append([m.start(), m.end(), "country", [e], "strong", None])
+    cache = _run_cache((ckey, akey, cidx))
+    admin_trig = rules["admin_trig"]
+    after = _AFTER.match
     for run in _RUN.finditer(text):
-        toks = _tokens(text, run)
-        if not toks:
-            continue
-        last = fold(text[toks[-1][0]:toks[-1][1]])
-        is_org = last in rules["org"] and len(toks) > 1 and not any(
-            key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, len(toks)) + 1))
-        i = 0
-        while i < len(toks):
-            hit = None
-            for j in range(min(len(toks), i + 5), i, -1):
-                s, e = toks[i][0], toks[j - 1][1]
-                surface = text[s:e]
-                k = key(surface)
-                if not k:
-                    continue
-                in_c, in_a = k in ckey, k in akey
-                if not (in_c or in_a or k in cnames):
-                    continue  # most sub-runs name nothing: skip the type-word checks
-                # A division type word inside or right after the run forces admin1.
-                nxt_tok = fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
-                after = _AFTER.match(text, e, e + 20)
-                type_word = nxt_tok if nxt_tok in rules["admin_trig"] else (
-                    after.group(1) if after and after.group(1) in rules["admin_trig"] else None)
-                if in_c and type_word is None and k in rules["stop"] and j < len(toks):
-                    break  # "Jordan Miller", "Georgia Smith": a person, not the country
-                if in_c and type_word is None:
-                    hit = (j, [s, e, "country", [ckey[k]], "strong", k])
-                elif type_word and in_a:
-                    end = toks[j][1] if nxt_tok == type_word else after.end()
-                    hit = (j + (nxt_tok == type_word), [s, end, "admin1", akey[k], "strong", k])
-                elif in_a and k == key(akey[k][0].name) and k not in cnames:
-                    hit = (j, [s, e, "admin1", akey[k], "strong", k])
-                elif in_a or k in cnames:
-                    hit = (j, [s, e, "city", (cidx.get(k) or []) + akey.get(k, []), None, k])
-                if hit:
-                    break
-            if hit is None:
-                i += 1
-                continue
-            j, cand = hit
-            if not is_org:
-                _share_plural_type(text, cands, cand, akey)
-                cands.append(cand)
-            i = j
+        rs, re_ = run.span()
+        a = after(text, re_, re_ + 20)
+        # What a run yields depends on its own text and, past its end, only on
+        # a division type word right after it: that pair keys the cache.
+        tail = (a.group(1), a.end() - re_) if a and a.group(1) in admin_trig else None
+        ck = (run.group(), tail)
+        found = cache.get(ck)
+        if found is None:
+            if len(cache) >= _RUN_CACHE_SIZE:
+                cache.clear()
+            found = cache[ck] = _run_cands(text, rs, re_, tail, rules, ckey, akey, cnames, cidx)
+        for c in found:
+            cand = [rs + c[0], rs + c[1], c[2], c[3], c[4], c[5]]
+            _share_plural_type(text, cands, cand, akey)
+            cands.append(cand)
 
     # Evidence for settlements and bare division names.
     doc_cc = {e.cc2 for c in cands if c[2] in ("country", "admin1") for e in c[3][:1]}
@@ -178,6 +151,80 @@ def _find(text, sentences, actor_mentions):
         mentions.append(Mention(s, e, text[s:e], "place", entry.place_id, sid))
     mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(places.values(), key=lambda p: p.place_id), mentions
+
+
+_RUN_CACHE_SIZE = 50000  # distinct (run, type word) pairs kept: ~10 MB at most
+
+
+@lru_cache(maxsize=1)
+def _run_cache_holder():
+    return {"owner": None, "runs": {}}
+
+
+def _run_cache(owner):
+    """Per-process memo of _run_cands; emptied if the gazetteer tables change."""
+    h = _run_cache_holder()
+    if h["owner"] is None or any(a is not b for a, b in zip(h["owner"], owner)):
+        h["owner"], h["runs"] = owner, {}
+    return h["runs"]
+
+
+def _run_cands(text, rs, re_, tail, rules, ckey, akey, cnames, cidx):
+    """The candidates of one capitalised run text[rs:re_], offsets relative to rs.
+
+    The longest sub-runs the gazetteer knows, left to right; none when the run
+    is an organisation name. tail: (type word, its end relative to re_) when a
+    division type word follows the run, else None.
+    """
+    key, fold = G.key, G.fold
+    toks = _tokens(text, rs, re_)
+    if not toks:
+        return ()
+    last = fold(text[toks[-1][0]:toks[-1][1]])
+    if last in rules["org"] and len(toks) > 1 and not any(
+            key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, len(toks)) + 1)):
+        return ()  # an organisation: nothing inside it is a place
+    out = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for j in range(min(len(toks), i + 5), i, -1):
+            s, e = toks[i][0], toks[j - 1][1]
+            k = key(text[s:e])
+            if not k:
+                continue
+            in_c, in_a = k in ckey, k in akey
+            if not (in_c or in_a or k in cnames):
+                continue  # most sub-runs name nothing: skip the type-word checks
+            # A division type word inside or right after the run forces admin1.
+            nxt_tok = fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
+            if j < len(toks):
+                a = _AFTER.match(text, e, e + 20)  # inside the run: a connector word
+                after = (a.group(1), a.end()) if a else None
+            else:  # past the run's end: only a type word matters, see _find
+                after = (tail[0], re_ + tail[1]) if tail and e == re_ else None
+            type_word = nxt_tok if nxt_tok in rules["admin_trig"] else (
+                after[0] if after and after[0] in rules["admin_trig"] else None)
+            if in_c and type_word is None and k in rules["stop"] and j < len(toks):
+                break  # "Jordan Miller", "Georgia Smith": a person, not the country
+            if in_c and type_word is None:
+                hit = (j, (s, e, "country", [ckey[k]], "strong", k))
+            elif type_word and in_a:
+                end = toks[j][1] if nxt_tok == type_word else after[1]
+                hit = (j + (nxt_tok == type_word), (s, end, "admin1", akey[k], "strong", k))
+            elif in_a and k == key(akey[k][0].name) and k not in cnames:
+                hit = (j, (s, e, "admin1", akey[k], "strong", k))
+            elif in_a or k in cnames:
+                hit = (j, (s, e, "city", (cidx.get(k) or []) + akey.get(k, []), None, k))
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, (s, e, kind, entries, ev, k) = hit
+        out.append((s - rs, e - rs, kind, entries, ev, k))
+        i = j
+    return tuple(out)
 
 
 def _containment(actors):
