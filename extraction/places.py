@@ -256,9 +256,6 @@ def _pick_city(text, c, cands, idx, doc_cc, rules, sent_starts, acode):
     s, e, _, entries, _, k = c
     if k in rules["stop"] or not entries:
         return None
-    before = text[max(0, s - 40):s]
-    # (uncached: a 40-character context is never seen twice and would evict names)
-    trig = rules["trig"].search(G.fold.__wrapped__(before) + " ") is not None or before.rstrip().endswith(",")
     # "Sergeevka, Primorsky Krai" / "Prague, Oklahoma": the next candidate qualifies this one.
     qual = None
     if idx + 1 < len(cands):
@@ -285,6 +282,11 @@ def _pick_city(text, c, cands, idx, doc_cc, rules, sent_starts, acode):
     best = max(entries, key=score)
     strong = qual is not None and score(best) >= 8
     big = best.population >= rules["bare"] or best.capital or best.feature == "admin1" and best.population >= rules["bare"]
+    if strong or (big and not initial):
+        return best  # a trigger word before it would change nothing
+    before = text[max(0, s - 40):s]
+    # (uncached: a 40-character context is never seen twice and would evict names)
+    trig = rules["trig"].search(G.fold.__wrapped__(before) + " ") is not None or before.rstrip().endswith(",")
     if initial and not (trig or strong):
         return best if best.population >= rules["initial"] or best.capital else None
     if trig or strong or big:
