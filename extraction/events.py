@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from functools import lru_cache
 
 from . import modality
 from .ids import stable_id
@@ -261,17 +262,32 @@ def _object(text, e, hi, trig: Trigger, after, src, prep_only=False):
     limit = min(stop.start() if stop else hi, e + 120)
     cands = [x for x in after if x.start < limit and x.ref_id != src]
     if trig.prep:
-        rx = re.compile(r"\b(?:" + "|".join(map(re.escape, trig.prep)) + r")\s+(?:the\s+|its\s+|their\s+)?$")
+        rx = _prep_before(trig.prep)
         for x in cands:
             if rx.search(text, max(e, x.start - 16), x.start):
                 return x.ref_id
     if prep_only:
         return None
     for x in cands:
-        gap = text[e:x.start]
-        if not re.search(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$", gap):
+        if not _ADJUNCT.search(text[e:x.start]):
             return x.ref_id
     return None
+
+
+# Compiled once (the re module's own cache costs a lookup per call, per mention).
+_ADJUNCT = re.compile(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$")
+_OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_BY_GAP = re.compile(r"^\s+by\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def _prep_before(prep: tuple) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, prep)) + r")\s+(?:the\s+|its\s+|their\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def _prep_gap(prep: tuple) -> re.Pattern:
+    return re.compile(r"^\s+(?:\w+\s+){0,3}?(?:" + "|".join(map(re.escape, prep)) + r")\s+(?:the\s+)?$")
 
 
 def _noun_roles(text, s, e, trig: Trigger, before, after):
@@ -282,15 +298,14 @@ def _noun_roles(text, s, e, trig: Trigger, before, after):
         if x.start - e > 40:
             break
         gap = text[e:x.start]
-        if re.match(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", gap) and trig.of_role:
+        if trig.of_role and _OF_GAP.match(gap):
             if trig.of_role == "source" and src is None:
                 src = x.ref_id
             elif trig.of_role == "target" and tgt is None:
                 tgt = x.ref_id
-        elif re.match(r"^\s+by\s+(?:the\s+)?$", gap) and src is None:
+        elif src is None and _BY_GAP.match(gap):
             src = x.ref_id
-        elif trig.prep and tgt is None and re.match(
-                r"^\s+(?:\w+\s+){0,3}?(?:" + "|".join(map(re.escape, trig.prep)) + r")\s+(?:the\s+)?$", gap):
+        elif trig.prep and tgt is None and _prep_gap(trig.prep).match(gap):
             tgt = x.ref_id
     return src, (tgt if tgt != src else None)
 
@@ -304,9 +319,7 @@ def _sentence_cues(text, sent, cache):
     key = (sent.start, sent.end)
     got = cache.get(key)
     if got is None:
-        got = cache[key] = (modality.according_to(text, sent.start, sent.end),
-                            modality.belief_spans(text, sent.start, sent.end),
-                            modality.hedge_ends(text, sent.start, sent.end))
+        got = cache[key] = modality.sentence_cues(text, sent.start, sent.end)
     return got
 
 

@@ -93,6 +93,15 @@ def hedge_ends(text: str, lo: int, hi: int) -> list[int]:
     return sorted(ends)
 
 
+def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+    """according_to, belief_spans and hedge_ends of one span, scanning for belief verbs once."""
+    cues = _cues()
+    beliefs = [m.span() for m in cues["belief"].finditer(text, lo, hi)]
+    ends = [m.end() for m in cues["sentence_hedged"].finditer(text, lo, hi)]
+    ends += [b for _, b in beliefs]
+    return according_to(text, lo, hi), beliefs, sorted(ends)
+
+
 def belief_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _cues()["belief"].finditer(text, lo, hi)]
 
