@@ -13,14 +13,16 @@ from flows.settings import configure
 def _run(args: argparse.Namespace) -> int:
     configure()
     from flows.pipeline import pipeline
-    from flows.runners import make_task_runner
+    from flows.runners import extraction_processes, make_task_runner
     from newsevents.assemble import ValidationFailed
 
     runner = make_task_runner(args.task_runner, args.workers, args.dask_address)
     try:
         summary = pipeline.with_options(task_runner=runner)(
             raw=args.raw, output=args.output, batch_size=args.batch_size,
-            max_bytes=args.max_bytes)
+            max_bytes=args.max_bytes,
+            processes=extraction_processes(args.task_runner or ("dask" if args.dask_address
+                                                                else None), args.workers))
     except ValidationFailed as e:
         where = getattr(e, "failures_path", None) or Path(args.output) / "failures"
         print(f"validation failed: {e}. Nothing was published; the previous release is still "

@@ -19,7 +19,7 @@ from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 
-from flows.runners import make_task_runner  # noqa: E402
+from flows.runners import extraction_processes, make_task_runner  # noqa: E402
 from newsevents import ingest as ingest_mod  # noqa: E402
 from newsevents.assemble import ValidationFailed, assemble  # noqa: E402
 from newsevents.extract_batch import extract_batch  # noqa: E402
@@ -31,6 +31,8 @@ from newsevents.provenance import input_files, provenance  # noqa: E402
 from newsevents.release import Published, publish, remove_leftovers, staging_dir  # noqa: E402
 from newsevents.storage import work_dir  # noqa: E402
 from newsevents.store import Store, code_version  # noqa: E402
+from newsevents.workers import extract_in_pool  # noqa: E402
+from newsevents.workers import shutdown as shutdown_workers  # noqa: E402
 
 
 @task(cache_policy=NO_CACHE)
@@ -39,7 +41,9 @@ def ingest(raw: str, max_bytes: int) -> tuple[list[DocRef], list[Rejection]]:
 
 
 @task(cache_policy=NO_CACHE)
-def extract(batch: list[DocRef], store_root: str, version: str) -> dict:
+def extract(batch: list[DocRef], store_root: str, version: str, processes: int = 0) -> dict:
+    if processes:
+        return extract_in_pool(batch, store_root, version, processes)
     return extract_batch(batch, Store(Path(store_root), version))
 
 
@@ -59,8 +63,10 @@ def publish_release(output: str, stage: str, rows: dict[str, int],
       task_runner=make_task_runner(os.environ.get("NEWSEVENTS_TASK_RUNNER"),
                                    int(os.environ.get("NEWSEVENTS_WORKERS", "0")) or None))
 def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
-             max_bytes: int = ingest_mod.DEFAULT_MAX_BYTES) -> dict:
-    """Publishes a release of every document under `raw` into `output`."""
+             max_bytes: int = ingest_mod.DEFAULT_MAX_BYTES, processes: int | None = None) -> dict:
+    """Publishes a release of every document under `raw` into `output`.
+
+    processes: extraction worker processes (None: as the task runner setting says)."""
     logger = get_run_logger()
     t0 = time.perf_counter()
     out = work_dir(output)  # the output folder itself, or a local cache for a URL
@@ -72,7 +78,12 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
         version = code_version()
         store_root = str(out / ".store")
         t_extract = time.perf_counter()
-        work = extract_all(docs, store_root, version, batch_size, logger.info)
+        if processes is None:
+            processes = extraction_processes()
+        try:
+            work = extract_all(docs, store_root, version, batch_size, logger.info, processes)
+        finally:
+            shutdown_workers()
         t_extract = time.perf_counter() - t_extract
         if work["failed"]:
             docs = [d for d in docs if d.source not in work["failed"]]
@@ -98,13 +109,13 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
 
 
 def extract_all(docs: list[DocRef], store_root: str, version: str, batch_size: int,
-                say) -> dict:
+                say, processes: int = 0) -> dict:
     """Submits the documents missing from the store in batches, reporting progress."""
     store = Store(Path(store_root), version)
     todo = [d for d in docs if not store.has(
         Store.key(d.text_sha256, d.published_date, d.published_precision))]
     progress = Progress(len(todo), sum(d.n_chars for d in todo), say)
-    futures = [extract.submit(todo[i:i + batch_size], store_root, version)
+    futures = [extract.submit(todo[i:i + batch_size], store_root, version, processes)
                for i in range(0, len(todo), batch_size)]
     failed: dict[str, str] = {}
     extracted = 0

@@ -11,16 +11,24 @@ def default_runner() -> str:
     return "process" if (os.cpu_count() or 1) > 1 else "thread"
 
 
+def extraction_processes(kind: str | None = None, workers: int | None = None) -> int:
+    """Worker processes for extraction: the "process" runner's pool size, else 0
+    (extract inside the task itself)."""
+    kind = kind or os.environ.get("NEWSEVENTS_TASK_RUNNER") or default_runner()
+    if kind != "process":
+        return 0
+    return workers or int(os.environ.get("NEWSEVENTS_WORKERS", "0")) or os.cpu_count() or 1
+
+
 def make_task_runner(kind: str | None = None, workers: int | None = None,
                      dask_address: str | None = None):
+    """Prefect's task runner. "process" runs tasks on threads that hand the CPU work to
+    newsevents.workers (see there why not Prefect's ProcessPoolTaskRunner)."""
     kind = kind or ("dask" if dask_address else default_runner())
     workers = workers or os.cpu_count() or 1
-    if kind == "thread":
+    if kind in ("thread", "process"):
         from prefect.task_runners import ThreadPoolTaskRunner
         return ThreadPoolTaskRunner(max_workers=workers)
-    if kind == "process":
-        from prefect.task_runners import ProcessPoolTaskRunner
-        return ProcessPoolTaskRunner(max_workers=workers)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
         if dask_address:

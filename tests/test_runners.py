@@ -8,7 +8,7 @@ import pytest
 
 from bench.corpus import ECBPLUS, ecbplus_texts, write_raw
 from flows.pipeline import pipeline
-from flows.runners import make_task_runner
+from flows.runners import extraction_processes, make_task_runner
 from newsevents.files import sha256_file
 from schemas import TABLES
 
@@ -30,7 +30,8 @@ def _tables(output) -> dict[str, str]:
 
 def _run(raw, output, runner, batch_size):
     flow = pipeline.with_options(task_runner=make_task_runner(runner, 2))
-    return flow(raw=str(raw), output=str(output), batch_size=batch_size)
+    return flow(raw=str(raw), output=str(output), batch_size=batch_size,
+                processes=extraction_processes(runner, 2))
 
 
 def test_same_tables_for_every_runner_and_batch_size(small_raw, tmp_path):
