@@ -175,7 +175,7 @@ def _event(text, doc_id, sent, m, trig: Trigger, sm, last_person, last_group, pl
     if is_noun:
         src, tgt = _noun_roles(text, s, e, trig, before, after)
     else:
-        passive = bool(_BE.search(text, max(sent.start, s - 30), s)) and m.group().lower().endswith(("ed", "en", "wn", "t"))
+        passive = m.group().lower().endswith(("ed", "en", "wn", "t")) and bool(_BE.search(text, max(sent.start, s - 30), s))
         subj = _subject(text, sent.start, s, before, last_person, last_group)
         if trig.speech and _SAID_INVERTED.search(text, max(sent.start, s - 3), s) and after \
                 and after[0].start - e <= 2:
