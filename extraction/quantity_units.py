@@ -85,9 +85,10 @@ def _heads(items) -> tuple:
             long.add(head[:_HEAD])
         elif head:
             short.setdefault(len(head), set()).add(head)
-    return frozenset(long), tuple(sorted(short.items()))
+    return frozenset(long), tuple((n, frozenset(w)) for n, w in sorted(short.items()))
 
 
+@lru_cache(maxsize=8192)
 def _may_start(seg: str, heads: tuple) -> bool:
     """Whether ``seg`` (the next _HEAD + 1 characters, case already folded) can
     begin one of the items ``heads`` was built from."""
@@ -200,6 +201,7 @@ def noun_tables() -> _NounTables:
                        frozenset(str(w).lower() for w in lex["adjectives"]))
 
 
+@lru_cache(maxsize=8192)
 def lemma(word: str) -> tuple[str, bool]:
     """(singular lemma, looks plural) of a lower-case noun; the last part of a
     hyphenated or multi-word noun carries the number."""
