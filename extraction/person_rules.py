@@ -16,7 +16,9 @@ from .ids import slug
 from .model import Actor
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_TOKEN = rf"[{_UP}][\w'’.-]*"
+# A dot inside a name token only before more letters ("J.D") or after an initial
+# ("John F. Kennedy"): "Inslee. Inslee said" is two sentences, not one name.
+_TOKEN = rf"[{_UP}](?:[\w'’-]|\.(?=\w))*(?:(?<![\w'’-][\w'’-])\.(?=\s))?"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|van|von|der|den|du|le|la|dos|del|ben|abu)"
 _NAME = re.compile(rf"\s+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
 _SPEECH = ("said|says|told|added|stated|announced|warned|wrote|noted|explained|argued|insisted|stressed|"
