@@ -33,10 +33,10 @@ _ORG_HEADS = ("Directorate", "Ministry", "Department", "Agency", "Service", "Cou
 # with the capital every match opens with (the head's own first letter is read
 # back by a look-behind) so the scan only stops at capitals; same matches as
 # "(?:[A-Z]\S*\s+){0,5}?(?:heads)", shortest prefix first.
-_ORG_OF = Scan(
-    r"([A-Z](?:" + "|".join(f"(?<={h[0]}){h[1:]}" for h in _ORG_HEADS)
-    + r"|[\w’'-]*\s+(?:[A-Z][\w’'-]*\s+){0,4}?(?:" + "|".join(_ORG_HEADS) + "))"
-    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,4}?)?)\s*of\s+(?:the\s+)?", None, "-")
+_ORG_OF = Scan(  # look-behind first keeps long letter runs linear (see person_rules._SAID_AFTER)
+    r"(?<![\w-])([A-Z](?:" + "|".join(f"(?<={h[0]}){h[1:]}" for h in _ORG_HEADS)
+    + r"|[\w’'-]{0,40}\s+(?:[A-Z][\w’'-]{0,40}\s+){0,4}?(?:" + "|".join(_ORG_HEADS) + "))"
+    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w’'-]{0,40}\s+(?:and\s+)?){1,4}?)?)\s*of\s+(?:the\s+)?", None, "-")
 _ORG_SECTOR = (("Intelligence", "SPY"), ("Defen", "MIL"), ("Staff", "MIL"), ("Guard", "MIL"), ("Police", "COP"),
                ("Court", "JUD"), ("Parliament", "LEG"))
 

@@ -17,14 +17,19 @@ from .model import Actor
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # A dot inside a name token only before more letters ("J.D") or after an initial
-# ("John F. Kennedy"): "Inslee. Inslee said" is two sentences, not one name.
-_TOKEN = rf"[{_UP}](?:[\w'’-]|\.(?=\w))*(?:(?<![\w'’-][\w'’-])\.(?=\s))?"
+# ("John F. Kennedy"): "Inslee. Inslee said" is two sentences, not one name. Character
+# classes, not alternations: sre runs a class star many times faster on long runs.
+# Bounded repeats: no name token is longer than 40 characters or has more than four
+# dotted parts, and the bounds keep every offset's work constant on hostile text.
+_TOKEN = rf"[{_UP}][\w'’-]{{0,40}}(?:\.[\w'’-]{{1,40}}){{0,4}}(?:(?<![\w'’-][\w'’-])\.(?=\s))?"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|van|von|der|den|du|le|la|dos|del|ben|abu)"
 _NAME = re.compile(rf"\s+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
 _SPEECH = ("said|says|told|added|stated|announced|warned|wrote|noted|explained|argued|insisted|stressed|"
            "claimed|replied|confirmed|denied|tweeted|posted|reported|urged|called")
 # Scans: whole match is group 1, the name group 2 (see Scan).
-_SAID_AFTER = Scan(rf"({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s+(?:{_SPEECH})\b", None, "-")
+# The look-behind (the one Scan checks anyway) first: inside a long run of letters every
+# offset then fails at once; without it each offset re-reads the run ("AAAA...").
+_SAID_AFTER = Scan(rf"(?<![\w-])({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s+(?:{_SPEECH})\b", None, "-")
 _SAID_BEFORE = Scan(None, rf"(?:said|says|added|told reporters|wrote)\s+({_TOKEN}(?:\s+{_TOKEN}){{1,2}})(?=[\s,.;])",
                     "")
 _POSSESSIVE = re.compile(r"['’]s?$")

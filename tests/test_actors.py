@@ -72,3 +72,12 @@ def test_speed():
     find_actors(text, sents)
     rate = len(text) / (time.perf_counter() - t)
     assert rate > 1_000_000  # bytes/s; the core budget is 1 MB/s for all extractors together
+
+
+@pytest.mark.parametrize("unit", ["A", "A-", "A.", "A'", "Ab ", "A. "])
+def test_hostile_runs_stay_linear(unit):
+    # 100 kB of one repeated unit: every pattern must do bounded work per offset.
+    text = unit * (100_000 // len(unit))
+    t0 = time.perf_counter()
+    find_actors(text, split_sentences(text))
+    assert time.perf_counter() - t0 < 10
