@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .numbers import Num, _Tables, _word_hits, tables
+from .number_tables import Num, _Tables, tables
+from .numbers import _word_hits
 
 
 def find_vague(text: str) -> list[Num]:
