@@ -9,7 +9,6 @@ from extraction.ids import doc_scoped_id
 from extraction.model import Extraction
 
 DOC_TABLES = ("sentences", "mentions", "events", "quantities")
-GLOBAL_TABLES = ("actors", "places")
 
 
 @cache
