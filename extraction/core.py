@@ -31,7 +31,8 @@ def extract(text: str, doc_id: str, published: date | None = None,
     blocked = [(d.start, d.end) for d in out.dates] + [(m.start, m.end) for m in actor_mentions]
     out.quantities = quantities.find_quantities(text, out.sentences, blocked, doc_id)
     out.events = events.find_events(text, doc_id, out.sentences, out.actors, actor_mentions,
-                                    out.places, place_mentions, out.dates, out.quantities)
+                                    out.places, place_mentions, out.dates, out.quantities,
+                                    published, precision)
     out.mentions = actor_mentions + place_mentions
     out.mentions += [Mention(d.start, d.end, d.text, "date", d.ref, d.sentence_id) for d in out.dates]
     out.mentions += [Mention(q.start, q.end, q.text, "quantity", q.quantity_id, q.sentence_id)

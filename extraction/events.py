@@ -52,7 +52,7 @@ _VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|
 
 
 def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
-                quantities) -> list:
+                quantities, published=None, precision="unknown") -> list:
     try:
         events = _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates)
     except Exception:  # one odd document must not stop a batch
