@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .actor_lexicon import ActorLexicon, Entry, Scan
+from .actor_lexicon import ActorLexicon, Entry, Scan, trie_pattern
 from .ids import slug
 from .model import Actor
 
@@ -26,10 +26,14 @@ _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|van|von|der|den|du|le|la|dos|del|ben|abu
 _NAME = re.compile(rf"\s+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
 _SPEECH = ("said|says|told|added|stated|announced|warned|wrote|noted|explained|argued|insisted|stressed|"
            "claimed|replied|confirmed|denied|tweeted|posted|reported|urged|called")
+# "Name said": a capitalised word right before a speech verb is searched (the regex
+# engine skips to capitals in C, and few are followed by a speech verb), then the
+# whole name is read backwards from there in a bounded window, instead of trying a
+# three-token name at every capital of the text. \Z is the window's end.
+_SPEECH_HIT = re.compile(rf"[{_UP}][\w'’.-]{{0,200}},?(\s+)(?:" + trie_pattern(_SPEECH.split("|")) + r")\b")
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s*\Z")
+_NAME_WINDOW = 120  # before the last token: room for two more tokens and particles
 # Scans: whole match is group 1, the name group 2 (see Scan).
-# The look-behind (the one Scan checks anyway) first: inside a long run of letters every
-# offset then fails at once; without it each offset re-reads the run ("AAAA...").
-_SAID_AFTER = Scan(rf"(?<![\w-])({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s+(?:{_SPEECH})\b", None, "-")
 _SAID_BEFORE = Scan(None, rf"(?:said|says|added|told reporters|wrote)\s+({_TOKEN}(?:\s+{_TOKEN}){{1,2}})(?=[\s,.;])",
                     "")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -102,29 +106,56 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict):
 
 
 def speech_persons(text: str, lex: ActorLexicon, free):
-    out = []
-    for rx in (_SAID_AFTER, _SAID_BEFORE):
-        for m in rx.finditer(text):
-            name = _clean_name(m.group(2), lex)
-            if not name or " " not in name:
-                continue
-            s = m.start(2)
-            if not text.startswith(name, s) or not free(s, s + len(name)):
-                continue
-            if any(t in lex.title_sector or t in lex.entries for t in name.split()):
-                continue
-            out.append((s, s + len(name), _person(name, lex, None, None)))
+    out, found = [], []
+    search = _NAME_BEFORE.search
+    for h in _SPEECH_HIT.finditer(text):
+        m = search(text, max(0, h.start() - _NAME_WINDOW), h.end(1))
+        if m:
+            found.append((m.start(1), m.group(1)))
+    found += [(m.start(2), m.group(2)) for m in _SAID_BEFORE.finditer(text)]
+    for s, raw in found:
+        name = _clean_name(raw, lex)
+        if not name or " " not in name:
+            continue
+        if not text.startswith(name, s) or not free(s, s + len(name)):
+            continue
+        if any(t in lex.title_sector or t in lex.entries for t in name.split()):
+            continue
+        out.append((s, s + len(name), _person(name, lex, None, None)))
     return out
 
 
+def _word_at(text: str, s: int, e: int) -> bool:
+    """text[s:e] is a whole word: no word character or hyphen touches either end."""
+    if s and ((c := text[s - 1]).isalnum() or c in "_-"):
+        return False
+    return e >= len(text) or not ((c := text[e]).isalnum() or c in "_-")
+
+
 def surname_mentions(text: str, persons: list[Actor], free):
-    """A later "Miller" is the Matthew Miller named earlier in the same document."""
+    """A later "Miller" is the Matthew Miller named earlier in the same document.
+
+    str.find per surname instead of one regex per document: compiling a fresh
+    alternation for every document cost more than the whole search."""
     by_surname = {}
     for p in persons:
         parts = p.name.split()
         if len(parts) > 1:
             by_surname.setdefault(parts[-1], p)
-    if not by_surname:
-        return []
-    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in by_surname) + r")(?![\w-])")
-    return [(m.start(), m.end(), by_surname[m.group(1)]) for m in rx.finditer(text) if free(m.start(), m.end())]
+    hits = []
+    for sur, p in by_surname.items():
+        i = text.find(sur)
+        while i >= 0:
+            e = i + len(sur)
+            if _word_at(text, i, e):
+                hits.append((i, e, p))
+            i = text.find(sur, i + 1)
+    # the regex took the leftmost, then longest surname and never overlapped two
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out, last = [], -1
+    for s, e, p in hits:
+        if s >= last:
+            last = e
+            if free(s, e):
+                out.append((s, e, p))
+    return out
