@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .actor_lexicon import trie_pattern
 from .fast_regex import lead_alternation
 from .lexicon import load
 
@@ -56,6 +57,15 @@ def _split_neg(tok: str) -> list[str]:
 def verb_group(text: str, lo: int, start: int) -> str:
     """The auxiliaries/adverbs standing right before the trigger, as lower-case words."""
     transparent = _cues()["transparent"]
+    # most triggers follow a plain word: look at the last token of a short window first
+    near = max(lo, start - 24)
+    toks = _TOKEN.findall(text, near, start)
+    if not toks and near == lo:
+        return "  "
+    if len(toks) > 1 or (toks and near == lo):  # (a lone token may be cut by the window)
+        t = toks[-1].lower()
+        if not t.endswith("n't") and t not in transparent:
+            return "  "
     group: list[str] = []
     # walk the tokens right to left and stop at the first one that is not transparent
     for t in reversed(_TOKEN.findall(text[max(lo, start - 80):start].lower())):
@@ -100,6 +110,40 @@ def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[in
     ends = [m.end() for m in cues["sentence_hedged"].finditer(text, lo, hi)]
     ends += [b for _, b in beliefs]
     return according_to(text, lo, hi), beliefs, sorted(ends)
+
+
+_DOC_KEYS = (("according", "reporting_phrases", r"\s+"), ("belief", "belief", r"\b(?:\s+that)?"),
+             ("hedged", "sentence_hedged", r"\b"))
+
+
+@lru_cache(maxsize=1)
+def _doc_scan():
+    """One case-sensitive scan of the lower-cased text for all three cue lists, opening
+    with a separator class (cheap to skip to) instead of a look-behind tried at every
+    offset; a named group tells which list matched."""
+    d = load("events_modality.yaml")
+    alts = "|".join(f"(?P<{key}>" + trie_pattern([str(x).lower() for x in d[src]]) + ")" + tail
+                    for key, src, tail in _DOC_KEYS)
+    return re.compile(r"[^a-z0-9_](?:" + alts + ")"), re.compile("(?:" + alts + ")")
+
+
+def doc_cues(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the according-to, belief and hedge-adverb cues of a whole text (one scan)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few letters lower-case to two characters: offsets would shift
+        cues = _cues()
+        return {"according": [m.span() for m in cues["reporting"].finditer(text)],
+                "belief": [m.span() for m in cues["belief"].finditer(text)],
+                "hedged": [m.span() for m in cues["sentence_hedged"].finditer(text)]}
+    out: dict[str, list[tuple[int, int]]] = {"according": [], "belief": [], "hedged": []}
+    rx, first = _doc_scan()
+    m0 = first.match(low)
+    hits = ([m0] if m0 is not None else []) + [m for m in rx.finditer(low)
+                                               if not (low[m.start()] >= "\x80" and low[m.start()].isalnum())]
+    for m in hits:
+        key = m.lastgroup
+        out[key].append((m.start(key), m.end()))
+    return out
 
 
 def belief_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

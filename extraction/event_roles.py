@@ -1,0 +1,168 @@
+"""Who acts on whom: the source and target actor mentions of one trigger.
+
+- verbs, active: source = the nearest actor before the trigger that is not inside a
+  prepositional phrase (a subject pronoun in between is resolved to the previous
+  person for he/she, to the last group actor for they/these/it); target = the first
+  actor after the trigger in the same clause, preferring one introduced by the
+  trigger's prepositions ("consulting with Ukraine", "war against Ukraine");
+- verbs, passive ("was attacked by X"): source = "by X", target = the subject
+  (for deployments the subject is the force that moves, so it is the source);
+- nouns: source = a possessive or adjacent actor ("Russia's war", "Russian attack")
+  or "by X"; "of X" fills the role the trigger names (arrival of X: source;
+  arrest of X: target).
+Coordination: "X and Y attacked Z" gives one event per conjunct of the subject
+(and of the object: "met X and Y"); a symmetric act with a compound subject and
+no object ("X and Y met") gives X->Y and Y->X, as CAMEO codes such dyads.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from .ids import stable_id
+from .model import Event
+from .triggers import Trigger, table
+
+_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|with|against|for|on|by|about|into|over|between|near|of|"
+                          r"among|toward|towards|across|through|without|under)\s+(?:the\s+)?$", re.I)
+_PRONOUN = re.compile(r"\b(he|she|they|these|those|it|He|She|They|These|Those|It)\b")
+BE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|whom|whose|while|whereas|because|although|but)\b|[;:]")
+_POSSESSIVE_GAP = re.compile(r"^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+)$")
+BY = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$")
+SAID_INVERTED = re.compile(r"[,\"”]\s*$")
+# between two conjuncts: ", ", " and ", ", and the evil ", " nor " (up to three lower-case modifiers)
+_CONJ = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor|&)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+_SYMMETRIC = ("03", "04", "05", "06", "19")  # roots whose "X and Y <verb>" is mutual
+_MAX_CONJ = 6
+_VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|were)\s+)*")
+_ADJUNCT = re.compile(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$")
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
+
+
+def subject(text, lo, s, before, last_person, last_group):
+    cand = None
+    for x in reversed(before):
+        if not _PREP_BEFORE.search(text, max(lo, x.start - 14), x.start):
+            cand = x
+            break
+    gap_start = cand.end if cand else lo
+    brk = CLAUSE_BREAK.search(text, gap_start, s)
+    if brk and cand is not None:
+        # "X said that ...": the actor before "that" is not the subject of what follows
+        gap_start, cand = brk.end(), None
+    pron = None
+    for p in _PRONOUN.finditer(text, gap_start, s):
+        pron = p
+    if pron is not None:
+        word = pron.group(1).lower()
+        return last_person if word in ("he", "she") else last_group
+    return cand.ref_id if cand else None
+
+
+def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
+    stop = CLAUSE_BREAK.search(text, e, min(hi, e + 120))
+    limit = stop.start() if stop else min(hi, e + 120)
+    cands = [x for x in after if x.start < limit and x.ref_id != src]
+    if not cands:
+        return None
+    if trig.prep:
+        rx = _prep_before(trig.prep)
+        for x in cands:
+            if rx.search(text, max(e, x.start - 16), x.start):
+                return x.ref_id
+    if prep_only:
+        return None
+    for x in cands:
+        if not _ADJUNCT.search(text, e, x.start):
+            return x.ref_id
+    return None
+
+
+@lru_cache(maxsize=None)
+def _prep_before(prep: tuple) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, prep)) + r")\s+(?:the\s+|its\s+|their\s+)?$")
+
+
+@lru_cache(maxsize=None)
+def _prep_gap(prep: tuple) -> re.Pattern:
+    return re.compile(r"\s+(?:\w+\s+){0,3}?(?:" + "|".join(map(re.escape, prep)) + r")\s+(?:the\s+)?$")
+
+
+def noun_roles(text, s, e, trig: Trigger, before, after):
+    src = tgt = None
+    if before and _POSSESSIVE_GAP.match(text[before[-1].end:s]):
+        src = before[-1].ref_id  # "Russia's war", "Russian attack"
+    for x in after:
+        if x.start - e > 40:
+            break
+        if trig.of_role and _OF_GAP.fullmatch(text, e, x.start):
+            if trig.of_role == "source" and src is None:
+                src = x.ref_id
+            elif trig.of_role == "target" and tgt is None:
+                tgt = x.ref_id
+        elif src is None and _BY_GAP.fullmatch(text, e, x.start):
+            src = x.ref_id
+        elif trig.prep and tgt is None and _prep_gap(trig.prep).fullmatch(text, e, x.start):
+            tgt = x.ref_id
+    return src, (tgt if tgt != src else None)
+
+
+def _conjuncts(text, ms, i, step, taken):
+    """ref ids of the coordinated mentions around ms[i], walking in direction step.
+    Walking left stops at a mention that is already an earlier event's object
+    ("A attacked B and C condemned it": B is not C's co-subject); walking right
+    stops before a mention followed by its own verb ("met B and C said ...")."""
+    out = [ms[i].ref_id]
+    j = i
+    rx = table().regex
+    while 0 <= j + step < len(ms) and len(out) < _MAX_CONJ:
+        a, b = (ms[j + step], ms[j]) if step < 0 else (ms[j], ms[j + step])
+        if b.start - a.end > 40 or not _CONJ.fullmatch(text, a.end, b.start):
+            break
+        if step < 0 and a.start in taken:
+            break
+        if step > 0:
+            v = _VERB_NEXT.match(text, b.end, b.end + 30)
+            if v and rx.match(text, v.end()):
+                break
+        j += step
+        if ms[j].ref_id not in out:
+            out.append(ms[j].ref_id)
+    return out if step > 0 else out[::-1]
+
+
+def conj_of(text, ms, ref, step, taken):
+    """Conjuncts of the mention of ref nearest the trigger (last before it, first after it)."""
+    idx = range(len(ms) - 1, -1, -1) if step < 0 else range(len(ms))
+    for i in idx:
+        if ms[i].ref_id == ref:
+            if step > 0:
+                taken.add(ms[i].start)
+            if len(ms) == 1:
+                return [ref]
+            return _conjuncts(text, ms, i, step, taken)
+    return []
+
+
+def expand(ev: Event, doc_id, trig: Trigger, srcs, tgts) -> list[Event]:
+    """Extra events for the other conjuncts of a compound subject or object."""
+    if len(srcs) < 2 and len(tgts) < 2:
+        return []
+    extra = []
+    if ev.target_actor_id is None and len(srcs) > 1 and ev.cameo_code[:2] in _SYMMETRIC and not trig.notarget:
+        pairs = [(a, b) for a in srcs for b in srcs if a != b]
+    else:
+        pairs = [(a, b) for a in (srcs or [ev.source_actor_id]) for b in (tgts or [ev.target_actor_id]) if a != b]
+    first = (ev.source_actor_id, ev.target_actor_id)
+    if pairs and first not in pairs:
+        ev.source_actor_id, ev.target_actor_id = pairs[0]
+        first = pairs[0]
+    for a, b in pairs[:_MAX_CONJ * 2]:
+        if (a, b) == first:
+            continue
+        extra.append(dataclasses.replace(ev, source_actor_id=a, target_actor_id=b,
+                                         event_id=stable_id("e", doc_id, ev.start, ev.end, ev.cameo_code, a, b)))
+    return extra
