@@ -247,7 +247,11 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
 
 def _tidy(v: float | None) -> float | None:
     """16.4 * 1e6 is 16399999.999999998 in floats: keep 12 significant digits."""
-    return None if v is None else float(f"{v:.12g}")
+    if v is None:
+        return None
+    if type(v) is float and v.is_integer() and -1e12 < v < 1e12:
+        return v  # already exact: formatting would give the same float back
+    return float(f"{v:.12g}")
 
 
 def _year_like(text: str, num: Num) -> bool:

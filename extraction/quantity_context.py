@@ -38,6 +38,7 @@ class _Ctx:
     qual_after: re.Pattern
     qual_after_kind: dict
     cas_before: re.Pattern
+    cas_heads: re.Pattern
     cas_after: re.Pattern
     label_before: re.Pattern
     date_before: re.Pattern
@@ -70,6 +71,8 @@ def ctx() -> _Ctx:
         qual_after_kind=qa_kind,
         cas_before=re.compile(rf"\b(?:{_alt(lex['casualty_before'])})\b[ \t\u00a0]*"
                               rf"(?:[\w’'-]+[ \t\u00a0]+){{0,3}}$", re.IGNORECASE),
+        cas_heads=re.compile("|".join(sorted({re.escape(str(w).lower().split()[0][:4])
+                                              for w in lex["casualty_before"]}))),
         cas_after=re.compile(rf"[ \t\u00a0]*(?:(?:were|are|was|have|had|been|being|reportedly|"
                              rf"also|all|people|persons|others|more|each|later|subsequently|"
                              rf"being|so far|since|been)[ \t\u00a0]+){{0,3}}"
@@ -147,7 +150,13 @@ def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
 
 
 def casualty_before(text: str, start: int, floor: int) -> bool:
-    return ctx().cas_before.search(text, max(floor, start - 60), start) is not None
+    c = ctx()
+    lo = max(floor, start - 60)
+    # the cue's first letters must be in the window: one cheap search turns most
+    # numbers away before the anchored alternation is tried at every offset
+    if c.cas_heads.search(text[lo:start].lower()) is None:
+        return False
+    return c.cas_before.search(text, lo, start) is not None
 
 
 def casualty_after(text: str, end: int, ceil: int) -> re.Match | None:
@@ -166,9 +175,14 @@ def is_label(text: str, start: int, floor: int) -> bool:
     return _last_words(text, start, floor, c.labels, c.labels_last, 1, 16) is not None
 
 
+_MONTH_INITIAL = re.compile("[JFMASOND]")
+
+
 def is_date(text: str, start: int, end: int, floor: int) -> bool:
     c = ctx()
-    if c.date_before.search(text, max(floor, start - 24), start):
+    lo = max(floor, start - 24)
+    # month names count only capitalised: no capital initial, no month before
+    if _MONTH_INITIAL.search(text, lo, start) and c.date_before.search(text, lo, start):
         return True
     return c.date_after.match(text, end, min(len(text), end + 30)) is not None
 
