@@ -11,6 +11,7 @@ Word tables live in lexicons/numbers.yaml, read by number_tables.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .number_tables import _DIGIT, Num, _Tables, tables
 
@@ -304,19 +305,44 @@ def _lower(text: str) -> str:
 
 
 def _word_hits(text: str, words) -> list[int] | None:
-    """Start offsets of ``words`` found with str.find on the lower-cased text: far
-    faster than a regex alternation tried at every offset. None when lower-casing
-    changes the length (then offsets would not line up)."""
+    """Start offsets of ``words`` in the lower-cased text (for many words only
+    where they begin a word). For many words one search with a trie-shaped regex (a letter-by-letter choice, so each
+    offset costs one step) behind a cheap look-behind; the callers' own regexes
+    then check the whole phrase. None when lower-casing changes the length
+    (then offsets would not line up)."""
     low = _lower(text)
     if len(low) != len(text):
         return None
-    hits = []
+    if len(words) > 12:
+        return [m.start() for m in _trie_re(tuple(words)).finditer(low)]
+    hits = []  # a few words: one str.find pass each is cheaper than a regex pass
     for w in words:
         i = low.find(w)
         while i != -1:
             hits.append(i)
             i = low.find(w, i + 1)
     return hits
+
+
+@lru_cache(maxsize=8)
+def _trie_re(words: tuple) -> re.Pattern:
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(rf"(?<![a-z]){_trie_alt(root)}")
+
+
+def _trie_alt(node: dict) -> str:
+    alts = [re.escape(ch) + _trie_alt(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 def _phrases(text: str, t: _Tables):

@@ -102,6 +102,9 @@ def _may_start(seg: str, heads: tuple) -> bool:
 
 
 _LEAD = re.compile(r"[\s\-‐‑]*")
+# whether a name may start with these characters (the same 4 characters follow
+# many numbers: " peo", " yea"); a plain dict, cheaper than lru_cache's key
+_NAME_OK: dict[str, bool] = {}
 
 
 def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
@@ -109,9 +112,13 @@ def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
     t = unit_tables()
     c = _LEAD.match(text, pos).end()  # a name starts after spaces and hyphens
     seg = text[c:c + _HEAD + 1]
-    # non-ASCII text may match a name through case folds a lower() check misses
-    m = t.name_re.match(text, pos) if not seg.isascii() or _may_start(seg.lower(), t.name_heads) \
-        else None
+    ok = _NAME_OK.get(seg)
+    if ok is None:
+        if len(_NAME_OK) > 100_000:
+            _NAME_OK.clear()
+        # non-ASCII text may match a name through case folds a lower() check misses
+        ok = _NAME_OK[seg] = not seg.isascii() or _may_start(seg.lower(), t.name_heads)
+    m = t.name_re.match(text, pos) if ok else None
     if m:
         word = m.group().lstrip(" \u00a0-‐‑\t\n").lower()
         key = re.sub(r"\s+", " ", word)
@@ -228,7 +235,8 @@ def lemma(word: str) -> tuple[str, bool]:
     return last, False
 
 
-_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’.&-]*[^\W_]|[^\W\d_])")
+_WORD_IN = re.compile(r"[^\W\d_][\w'’.&-]*[^\W_]|[^\W\d_]")
+_WORDS = re.compile(rf"(?:[ \t\u00a0]*(?:{_WORD_IN.pattern})){{1,6}}")
 
 
 @dataclass(slots=True)
@@ -245,18 +253,17 @@ def noun_after(text: str, pos: int, value: float | None) -> NounHit | None:
     -> soldier). Plural agreement picks the head when the noun is unknown."""
     t = noun_tables()
     words: list[tuple[str, int, int]] = []
-    p = pos
-    for _ in range(6):
-        m = _WORD.match(text, p)
-        if not m:
-            break
-        w = m.group(1).rstrip(".")
-        s = m.start(1)
+    run = _WORDS.match(text, pos)
+    if run is None:
+        return None
+    # the same words one _WORD match at a time would give, read in one C loop
+    for m in _WORD_IN.finditer(text, pos, run.end()):
+        w = m.group()
+        s = m.start()
         lw = w.lower()
         if lw in t.stop and not (words == [] and lw in t.category):
             break
         words.append((lw, s, s + len(w)))
-        p = m.end()
     if not words:
         return None
     singular = value is not None and abs(value) == 1
