@@ -5,17 +5,20 @@ Passes, each claiming spans so later passes do not re-read them:
 2. persons introduced by a title ("NATO Secretary General Mark Rutte"), with the
    dictionary match right before the title as affiliation or country;
 3. numbered military units ("127th Motorized Rifle Division of the Russian Federation");
-4. organisations "<Name> Directorate/Ministry/... of <country>";
+4. organisations by the shape of their names (head words, see actor_orgs);
 5. compounds country + agent noun ("North Korean troops", "South Korean media");
+   then acronyms the text defines and their later uses;
 6. names followed by a speech verb ("Smith said"), and surnames of persons seen earlier;
-7. country-less generic agents ("the police", "protesters").
+7. generic agents ("the police", "protesters"), country from the text when it gives one.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from .actor_country import count_countries, country_after, dominant_country, state_sectors
 from .actor_lexicon import ActorLexicon, Entry, Scan, compound_actor, generic_actor, lexicon
+from .actor_orgs import acronym_orgs, head_orgs
 from .ids import slug
 from .model import Actor, Mention, Sentence
 from .person_rules import find_persons, speech_persons, surname_mentions
@@ -27,18 +30,6 @@ _UNIT = Scan(
     r"(Division|Brigade|Regiment|Battalion|Army|Corps|Fleet|Squadron|Flotilla|Detachment|Group|Company)\b",
     None, "-")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
-_ORG_HEADS = ("Directorate", "Ministry", "Department", "Agency", "Service", "Council", "Committee",
-              "Command", "Office", "Bureau", "Commission", "Court", "Parliament", "Guard", "Police", "Staff")
-# "<up to 5 capitalised words> <head> [of/for <names>] of [the]". Written to open
-# with the capital every match opens with (the head's own first letter is read
-# back by a look-behind) so the scan only stops at capitals; same matches as
-# "(?:[A-Z]\S*\s+){0,5}?(?:heads)", shortest prefix first.
-_ORG_OF = Scan(  # look-behind first keeps long letter runs linear (see person_rules._SAID_AFTER)
-    r"(?<![\w-])([A-Z](?:" + "|".join(f"(?<={h[0]}){h[1:]}" for h in _ORG_HEADS)
-    + r"|[\w’'-]{0,40}\s+(?:[A-Z][\w’'-]{0,40}\s+){0,4}?(?:" + "|".join(_ORG_HEADS) + "))"
-    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w’'-]{0,40}\s+(?:and\s+)?){1,4}?)?)\s*of\s+(?:the\s+)?", None, "-")
-_ORG_SECTOR = (("Intelligence", "SPY"), ("Defen", "MIL"), ("Staff", "MIL"), ("Guard", "MIL"), ("Police", "COP"),
-               ("Court", "JUD"), ("Parliament", "LEG"))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -79,10 +70,12 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     if not text:
         return [], []
     base: list[tuple[int, int, Entry]] = []
+    named = []  # every dictionary hit, "in Moscow" too: what the document is about
     for m in lex.scan.finditer(text):
         e = lex.entries.get(m.group(1))
         if e is None:
             continue
+        named.append(e)
         s = m.start(1)
         if e.kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
             continue  # "in Moscow" is a place, "Moscow said" is the government
@@ -93,6 +86,9 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
 
     def claim(s: int, e: int, actor: Actor) -> None:
         claims.add(s, e, actor)
+        register(actor)
+
+    def register(actor: Actor) -> None:
         actors.setdefault(actor.actor_id, actor)
         aff = actor.affiliation_id
         while aff and aff not in actors:  # affiliations must be rows of the actors table too
@@ -113,22 +109,12 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     for m in _UNIT.finditer(text):
         if claims.free(m.start(1), m.end()):
             _unit(text, m, lex, base, ends, claim)
-    # 4. "<X> Directorate of Ukraine" style organisations not in the dictionary
-    for m in _ORG_OF.finditer(text):
-        s = m.start(2)
-        if text.startswith("The ", s) or text.startswith("the ", s):
-            s += 4
-        cm = lex.regex.match(text, m.end())
-        ent = lex.entries.get(cm.group()) if cm else None
-        if ent is None or ent.kind not in ("country", "demonym") or not claims.free(s, cm.end()):
-            continue
-        name = text[s:cm.end()]
-        if name in lex.entries:
-            continue
-        sector = next((sec for key, sec in _ORG_SECTOR if key in m.group(2)), "GOV")
-        iso = ent.iso3
-        claim(s, cm.end(), Actor(f"actor:org:{slug(name)}", name, "organization", iso, None,
-                                 lex.states[iso].actor_id, iso + sector))
+    # 4. organisations named by a head word ("Independent National Electoral Commission")
+    doc_iso = dominant_country(count_countries(named))
+    state = state_sectors()
+    for s, e, org in head_orgs(text, lex, claims.free, doc_iso, state):
+        if claims.free(s, e):
+            claim(s, e, org)
     # 1 + 5. dictionary matches, extended into compounds when an agent noun follows
     for s, e, ent in base:
         if not claims.free(s, e):
@@ -140,17 +126,22 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
                 claim(s, am.end(), compound_actor(lex, ent.iso3, sector))
                 continue
         claim(s, e, ent.actor)
+    # acronyms the text defines ("Alliance of Sahel States (AES)") and their later uses
+    for _, _, org in acronym_orgs(text, lex, claims, doc_iso, state):
+        register(org)
     # 6. "X said" persons, then bare surnames of persons already known in this document
     for ps, pe, person in speech_persons(text, lex, claims.free):
         claim(ps, pe, person)
     for ps, pe, person in surname_mentions(text, [a for a in actors.values() if a.actor_type == "person"],
                                            claims.free):
         claim(ps, pe, person)
-    # 7. generic agents
+    # 7. generic agents, with the country the text ties them to (see actor_country)
     for m in lex.alone_scan.finditer(text):
         s = m.start(1)
         if claims.free(s, m.end()) and _generic_ok(text, s):
-            claim(s, m.end(), generic_actor(lex.alone[m.group(1)]))
+            sector = lex.alone[m.group(1)]
+            iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
+            claim(s, m.end(), compound_actor(lex, iso, sector) if iso else generic_actor(sector))
 
     starts = [s.start for s in sentences]
     mentions = []

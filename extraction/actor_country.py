@@ -1,0 +1,50 @@
+"""Which country a country-less agent noun ("the police", "protesters") belongs to.
+
+Two cues, both read from the text itself:
+- a country or capital right after the noun ("protesters in Nairobi",
+  "police of Kenya"): any agent, crowds included, takes that country;
+- the document's dominant country: when one country is named at least twice
+  as often as all the others together, the organs of a state that the text
+  leaves bare ("the army", "police", "the authorities") are taken to be that
+  country's. Crowds (protesters, civilians, gunmen, bandits) are not: a crowd
+  is not an organ of the state the article is about, and wire stories often
+  cover foreign crowds, so they keep no country unless the text ties one.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lexicon import load
+
+_AFTER = re.compile(r"\s+(?:in|of|from|across|throughout)\s+(?:the\s+)?")
+_KINDS = ("country", "demonym", "capital")
+
+
+def state_sectors() -> frozenset:
+    return frozenset(load("actors_agents.yaml").get("state_sectors", ()))
+
+
+def country_after(text: str, end: int, lex) -> str | None:
+    """ISO-3 of a country or capital named right after ``end`` ("... in Kenya")."""
+    m = _AFTER.match(text, end)
+    if not m:
+        return None
+    cm = lex.regex.match(text, m.end())
+    ent = lex.entries.get(cm.group()) if cm else None
+    if ent is not None and ent.kind in ("country", "capital") and ent.iso3 in lex.states:
+        return ent.iso3
+    return None
+
+
+def dominant_country(counts: Counter) -> str | None:
+    """The country named at least twice as often as all others together, if any."""
+    if not counts:
+        return None
+    (iso, n), = counts.most_common(1)
+    return iso if n >= 2 * (sum(counts.values()) - n) else None
+
+
+def count_countries(entries) -> Counter:
+    """Country, demonym and capital surfaces per ISO-3 (entries: iterable of Entry)."""
+    return Counter(e.iso3 for e in entries if e.kind in _KINDS and e.iso3)
