@@ -47,6 +47,10 @@ class Vocab:
     ordinal_words: dict
     future_cues: re.Pattern
     future_window: int
+    seasons: dict             # lower-case name -> (first month, last month)
+    holidays: dict            # name as written -> (month, day)
+    bare_holidays: frozenset  # holiday names that need a cue word or a year to be a date
+    holiday_cues: frozenset
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,10 @@ class Patterns:
     not_after: dict  # kind or anchor name -> characters that may not precede a match
     lowered: frozenset  # kinds matched against the ASCII-lowered text
     anchors: dict  # anchor name -> cheap regex whose hits bound where a rule can match
+    # rule anchor name -> (anchor regex name, chars a match can reach before the hit, after it);
+    # tight reaches keep the windows, and so the per-position cost of the rules, small.
+    reach: dict
+    word_groups: dict  # lower-case anchor word -> rule anchors it opens windows for
 
 
 _W = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
@@ -103,6 +111,10 @@ def build_patterns(fast: bool) -> Patterns:
         ordinal_words={k.lower(): v for k, v in lex["ordinal_words"].items()},
         future_cues=re.compile(r"(?i)(?<![\w'])(?:" + _alt(lex["future_cues"]) + r")(?!\w)"),
         future_window=int(lex["future_window_months"]),
+        seasons={k.lower(): tuple(v) for k, v in lex["seasons"].items()},
+        holidays={k: tuple(v) for k, v in lex["holidays"].items()},
+        bare_holidays=frozenset(lex["holidays_need_cue"]),
+        holiday_cues=frozenset(w.lower() for w in lex["holiday_cues"]),
     )
 
     full = [names[0] for names in lex["months"].values()]
@@ -112,10 +124,14 @@ def build_patterns(fast: bool) -> Patterns:
     wd_full = r"(?:" + A(_cased(full_weekdays)) + r")(?![\w])"
     wd_any = r"(?:" + A(_cased(weekday_of)) + r")\.?(?![\w])"
     ordinals = AI(vocab.ordinal_words)
-    day = r"(?<![\w.,/])(?:[0-3]?\d(?:st|nd|rd|th)?(?![\w,]\d)|(?i:" + ordinals + r"))(?![\w])"
+    # A day number is not a price ("$12 December 27") nor part of a numeric date ("01/22").
+    day = (r"(?<![\w.,/$£€#])(?:[0-3]?\d(?:st|nd|rd|th)?(?![\w,/.]\d)|(?i:" + ordinals + r"))"
+           r"(?![\w])")
     year = r"(?:1[5-9]\d\d|20\d\d)(?![\w])"
     sep = r"\s*(?:-|–|—|/|to|through|till|until|and|thru)\s*"
     wd_pre = r"(?:" + wd_any + r",?\s+(?:the\s+)?)?"
+    # "the week of April 10", "the week beginning 4 February": the Monday-to-Sunday week
+    week_of = r"(?P<wk>(?:[Tt]he\s+)?[Ww]eek\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+)?"
     lead = r"(?:(?i:" + (lead_alternation(["from", "between"], fold_case=True) if fast
                          else "from|between") + r")\s+)?"
     mods = r"(?:(?i:" + AI(lex["modifiers"]) + r")(?:\s+|-))?"
@@ -125,6 +141,10 @@ def build_patterns(fast: bool) -> Patterns:
     rel_days = A(vocab.relative_days)
     unit_words = A(vocab.unit_words)
     units = A(lex["relative_units"])
+    seasons = A(vocab.seasons)
+    holidays = A(vocab.holidays)
+    span_words = A(lex["span_words"])
+    y2 = r"(?:19|20)\d\d"
 
     def c(p):
         return re.compile(p)
@@ -143,21 +163,23 @@ def build_patterns(fast: bool) -> Patterns:
         ("my_range", c(r"(?P<lead>" + lead + r")(?P<m1>" + mon + r")(?:\s*(?P<y1>" + year + r"))?"
                        r"\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>" + mon + r"),?\s*(?P<y2>"
                        + year + r")?")),
-        # "Tuesday, October 22, 2024", "Oct. 22", "October 22nd"
-        ("mdy", c(wd_pre + r"(?P<mod>" + mods + r")(?P<m>" + mon + r"),?\s*(?:the\s+)?(?P<d>" + day
-                  + r")(?:\s*,?\s*(?P<y>" + year + r"))?")),
+        # "Tuesday, October 22, 2024", "Oct. 22", "October 22nd", "July 4th of 1995", "Sep-23-2020"
+        ("mdy", c(week_of + wd_pre + r"(?P<mod>" + mods + r")(?P<m>" + mon + r")(?:,?\s*|-)(?:the\s+)?"
+                  r"(?P<d>" + day + r")(?:(?:\s*,?\s*|-)(?:of\s+|in\s+)?(?P<y>" + year + r"))?")),
         # "22 October 2024", "the 4th of July", "05-Aug-2016"
-        ("dmy", c(wd_pre + r"(?:the\s+)?(?P<d>" + day + r")(?:\s*|-)(?:of\s+)?(?P<m>" + mon
+        ("dmy", c(week_of + wd_pre + r"(?:the\s+)?(?P<d>" + day + r")(?:\s*|-)(?:of\s+)?(?P<m>" + mon
                   + r")(?:(?:,?\s*|-)(?:of\s+|in\s+)?(?P<y>" + year + r"))?")),
         # "2024-10-22", "2019/8/1"
         ("iso", c(r"(?P<y>1[5-9]\d\d|20\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)"
                   r"(?![\w/.-]?\d)")),
-        # "10/22/2024" (US order unless the first number cannot be a month), "22.10.2024"
+        # "10/22/2024" (order: see dates._numeric_order), "22.10.2024"
         # ([0-3]?\d written digit-first, same matches: sre then skips to digits)
         ("numeric", c(r"(?P<a>\d(?:(?<=[0-3])\d)?)([/.])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)"
                       r"(?![\w/.-]?\d)")),
-        # "October 2024", "mid-October 2024", "June of 1992", "Dec/2018"
-        ("my", c(r"(?P<mod>" + mods + r")(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/)(?P<y>" + year
+        # "2015-03" (ISO year-month; "2011-12" is a season, see date_kinds)
+        ("iso_ym", c(r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\w/.-]?\d)")),
+        # "October 2024", "mid-October 2024", "June of 1992", "Dec/2018", "Dec-2018"
+        ("my", c(r"(?P<mod>" + mods + r")(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/|-)(?P<y>" + year
                  + r")")),
         # "in October", "since mid-May"
         ("month_ctx", c(ctx_m + r"(?P<span>(?P<mod>" + mods + r")(?P<m>" + mon + r"))")),
@@ -166,32 +188,74 @@ def build_patterns(fast: bool) -> Patterns:
         # "from 2019 to 2021", "between 2014 and 2016", "2019-2021"
         ("year_range", c(r"(?<![\w-])(?P<span>(?P<lead>(?i:from|between)\s+)?(?P<y1>(?:19|20)\d\d)"
                          r"\s*(?P<sep>-|–|to|through|and)\s*(?P<y2>(?:19|20)\d\d))(?![\w-])")),
-        # "in 2023", "since early 2014", "the summer of 2019"
+        # "in 2023", "since early 2014", "the first half of 2019"
         ("year_ctx", c(ctx_y + r"(?P<span>(?P<mod>" + mods + r")(?P<y>(?:19|20)\d\d))(?![\w-]|,\d)")),
         # "early 2024" at any position
         ("year_mod", c(r"(?P<span>(?P<mod>(?i:early|mid|late)(?:\s+|-))(?P<y>(?:19|20)\d\d))"
                        r"(?![\w-])")),
-        # "the 1990s"
-        ("decade", c(r"(?P<y>(?:19|20)\d0)'?s(?![\w])")),
+        # "the 1990s", "the '90s"
+        ("decade", c(r"(?:(?P<y>(?:19|20)\d0)'?|['’](?P<yy>\d0))s(?![\w])")),
+        # "Christmas Day", "New Year's Eve 2019"
+        ("holiday", c(r"(?P<h>" + holidays + r")(?![\w])(?:(?:\s+of|,)?\s+(?P<y>" + year + r"))?")),
         # "yesterday", "last night", "the day after tomorrow"
         ("rel_day", c(r"(?:" + rel_days + r")(?![\w-])")),
         # "two days ago", "a week ago", "3 years ago"
         ("ago", c(r"(?<![\w-])(?P<n>\d{1,3}|(?:" + nums + r"))\s+(?P<u>day|week|month|year)s?"
-                  r"\s+(?:ago|earlier|before)(?![\w-])")),
-        # "last week", "next month", "earlier this year"
-        ("rel_unit", c(r"(?P<w>" + unit_words + r")\s+(?P<u>" + units + r")(?![\w-])")),
+                  r"\s+(?P<ref>ago|earlier|before)(?![\w-])")),
+        # "the past two weeks", "the last 24 hours", "the next three months"
+        ("rel_span", c(r"(?<![\w-])(?P<w>" + span_words + r")\s+(?P<n>\d{1,3}|(?:" + nums
+                       + r"))\s+(?P<u>hour|day|week|month|year)s(?![\w-])")),
+        # "last week", "next month", "earlier this year", "the end of this month", "last quarter"
+        ("rel_unit", c(r"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?P<w>" + unit_words
+                       + r")\s+(?P<u>" + units + r")(?![\w-]|\s+\d)")),
+        # "the end of the year", "end of month": the anchor's own unit
+        ("end_of", c(r"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)(?:the\s+)?"
+                     r"(?P<u>week|month|year)(?![\w-]|\s+\d)")),
+        # "this summer", "in the winter", "the summer of 2019", "autumn 2020"
+        ("season", c(r"(?<![\w-])(?:(?P<ctx>in|during|since|until|by|over|throughout)\s+)?(?P<span>"
+                     r"(?:(?P<w>last|this|next|past|coming)\s+|the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+                     r"(?P<s>" + seasons + r")(?:(?:\s+of|,)?\s+(?P<y>" + y2 + r"))?)(?![\w-])")),
+        # "the third quarter of 2023", "Q1 2019", "2019-Q3", "Q4"
+        ("quarter", c(r"(?<![\w-])(?:(?P<qw>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter"
+                      r"(?:(?:\s+of|,)?\s+(?P<y>" + y2 + r")|\s+of\s+(?:the\s+)?(?:(?P<rw>last|this|next|"
+                      r"previous)\s+)?year)|q(?P<qn>[1-4])(?:[\s-]*(?P<y2>" + y2 + r"))?|(?P<y3>" + y2
+                      + r")[\s-]*q(?P<qn2>[1-4]))(?![\w-])")),
         # "last Tuesday", "on Monday", "Friday"
         ("weekday", c(r"(?<![\w-])(?:(?P<w>(?i:last|next|this|previous|coming|following|past))\s+)?"
                       r"(?P<wd>" + wd_full + r")")),
     )
     # Rules with optional leading words are slow to try at every position, so
-    # they run only in windows around a month name or a year (see dates.py).
+    # they run only in windows around a cheap anchor (see dates.py).
     anchor_of = {"mdy_range": "month", "dmy_range": "month", "my_range": "month", "mdy": "month",
                  "dmy": "month", "my": "month", "month_ctx": "month", "month_mod": "month",
                  "year_range": "year", "year_ctx": "year", "year_mod": "year",
-                 "ago": "ago", "weekday": "weekday"}
+                 "iso": "year_near", "numeric": "year_near", "iso_ym": "year_near", "decade": "decade",
+                 "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit",
+                 "rel_unit": "unit", "end_of": "unit", "season": "season", "quarter": "quarter",
+                 "weekday": "weekday"}
+    # One scan of the lowered text finds every lower-case anchor word after a
+    # separator (a literal-class start, so sre skips between candidates); each
+    # word then opens windows for the rules it can anchor.
+    word_groups: dict[str, set] = {}
+    for group, words in lex["anchor_words"].items():
+        for w in words:
+            word_groups.setdefault(w, set()).add(group)
+    holiday_words = {h.split()[-1].lower().replace("’", "'") for h in vocab.holidays}
+    for w in holiday_words:
+        word_groups.setdefault(w, set()).add("holiday")
+    alt = A(sorted(word_groups, key=len, reverse=True))
     anchors = {"month": re.compile(mon), "year": re.compile(r"(?:19|20)\d\d(?!\d)"),
-               "ago": re.compile(r"(?:ago|earlier|before)(?![\w-])"),
+               "decade_end": re.compile(r"0'?s(?![\w])"),
+               "words": re.compile(r"[\s(\"'“‘/—–-](?P<w>" + alt + r")s?(?![a-z])"),
+               "words_at_start": re.compile(r"(?P<w>" + alt + r")s?(?![a-z])"),
                "weekday": re.compile(wd_full)}
+    # rule anchor -> (anchor scan, reach before the hit, reach after it): the farthest a
+    # rule's match can extend around its anchor.
+    reach = {"month": ("month", 64, 64), "year": ("year", 50, 25), "year_near": ("year", 8, 8),
+             "decade": ("decade_end", 8, 2), "holiday": ("words", 30, 30), "rel_day": ("words", 18, 2),
+             "ago": ("words", 25, 0), "unit": ("words", 36, 2), "season": ("words", 30, 12),
+             "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0)}
+    lowered = frozenset({"rel_day", "ago", "rel_span", "rel_unit", "end_of", "season", "quarter"})
     return Patterns(vocab, tuple((k, rx, anchor_of.get(k)) for k, rx in rules),
-                    anchors=anchors, not_after=_NOT_AFTER, lowered=frozenset({"rel_day", "ago", "rel_unit"}))
+                    anchors=anchors, reach=reach, not_after=_NOT_AFTER, lowered=lowered,
+                    word_groups={w: frozenset(g) for w, g in word_groups.items()})

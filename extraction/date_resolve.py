@@ -153,6 +153,14 @@ def shift_unit(anchor: Anchor, unit: str, n: int) -> Resolved:
                 n == 0 and anchor.precision == "month") else UNKNOWN
         monday = anchor.day - timedelta(days=anchor.day.weekday()) + timedelta(weeks=n)
         return (monday, monday + timedelta(days=6), "day")
+    if unit == "weekend":
+        return weekend(anchor, n)
+    if unit == "quarter":
+        if anchor.precision == "year":
+            return UNKNOWN
+        total = anchor.year * 12 + (anchor.day.month - 1) // 3 * 3 + 3 * n
+        start = date(total // 12, total % 12 + 1, 1)
+        return (start, start.replace(month=start.month + 2), "month")
     if unit == "month":
         if anchor.precision == "year":
             return (date(anchor.year, 1, 1), None, "year") if n == 0 else UNKNOWN
@@ -179,3 +187,85 @@ def weekday(anchor: Anchor, wd: int, direction: str) -> Resolved:
             delta = 7
         d = a - timedelta(days=delta)
     return (d, None, "day")
+
+
+def weekend(anchor: Anchor, n: int) -> Resolved:
+    """This (n=0), last (-1) or next (1) Saturday-Sunday, counted from the anchor's week."""
+    if anchor.precision != "day":
+        return UNKNOWN
+    a = anchor.day
+    sat = a - timedelta(days=a.weekday()) + timedelta(days=5 + 7 * n)
+    if n == -1 and a.weekday() == 0:
+        sat += timedelta(days=7)  # on a Monday, "last weekend" is the one just over
+    return (sat, sat + timedelta(days=1), "day")
+
+
+def week_of(d: date) -> Resolved:
+    monday = d - timedelta(days=d.weekday())
+    return (monday, monday + timedelta(days=6), "day")
+
+
+_HALVES = {"first half": (1, 6), "second half": (7, 12)}
+
+
+def with_half(mod: str | None, res: Resolved) -> Resolved:
+    """'the first half of 2019' is January-June 2019 (month precision); other modifiers keep the value."""
+    if not mod or res is None or res[0] is None or res[2] != "year":
+        return res
+    low = " ".join(mod.lower().split())
+    for key, (m1, m2) in _HALVES.items():
+        if key in low:
+            y = res[0].year
+            return (date(y, m1, 1), date(y, m2, 1), "month")
+    return res
+
+
+def span_from_anchor(anchor: Anchor, unit: str, n: int, forward: bool) -> Resolved:
+    """'the past two weeks' (up to the anchor) or 'the next three months' (from it)."""
+    if anchor.day is None:
+        return UNKNOWN
+    if unit in ("hour", "day", "week"):
+        days = {"hour": -(-n // 24), "day": n, "week": 7 * n}[unit]
+        if anchor.precision != "day":
+            return UNKNOWN
+        other = anchor.day + timedelta(days=days if forward else -days)
+        lo, hi = sorted((anchor.day, other))
+        return (lo, hi, "day")
+    if unit == "month" and anchor.precision in ("day", "month"):
+        base = anchor.year * 12 + anchor.day.month - 1
+        other = base + (n if forward else -n)
+        lo, hi = sorted((base, other))
+        return (date(lo // 12, lo % 12 + 1, 1), date(hi // 12, hi % 12 + 1, 1), "month")
+    if unit == "year":
+        other = anchor.year + (n if forward else -n)
+        lo, hi = sorted((anchor.year, other))
+        return (date(lo, 1, 1), date(hi, 1, 1), "year")
+    return UNKNOWN
+
+
+def season(anchor: Anchor, m1: int, m2: int, which: str) -> Resolved:
+    """A season without a year: 'this', 'last'/'past', 'next'/'coming', or by tense ('tense_past'/'tense_future')."""
+    if anchor.day is None or anchor.precision == "year" and which != "this":
+        return UNKNOWN
+    a = anchor.day
+    cur = a.month
+    cross = m1 > m2  # winter: December to February
+    # The year in which the season holding or last starting before the anchor began.
+    if cross:
+        started = a.year if cur >= m1 else a.year - 1
+        ongoing = cur >= m1 or cur <= m2
+    else:
+        started = a.year if cur >= m1 else a.year - 1
+        ongoing = m1 <= cur <= m2
+    if anchor.precision == "year":
+        started, ongoing = a.year, True
+    if which in ("this", "tense_future"):
+        y = started if ongoing else started + 1
+    elif which in ("last", "past"):
+        y = started - 1 if ongoing else started
+    elif which in ("next", "coming"):
+        y = started + 1
+    else:  # "tense_past": a past-tense story means the latest season begun by the anchor
+        y = started
+    end_y = y + 1 if cross else y
+    return (date(y, m1, 1), date(end_y, m2, 1), "month")

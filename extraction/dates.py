@@ -1,8 +1,14 @@
 """Date mentions: spans found with compiled regexes, resolved against the published date.
 
-find_dates runs every pattern of date_patterns over the text, resolves each
-match (date_resolve), drops matches that do not make a real date ("February
-30", "October 22 and 5 people"), and keeps the longest non-overlapping spans.
+find_dates runs every rule of date_patterns in windows around its cheap anchor
+(a month name, a year, a unit word...), resolves each match (date_kinds), drops
+matches that do not make a real date ("February 30", "October 22 and 5
+people"), keeps the longest non-overlapping spans, then joins two adjacent
+dates of one precision written as a range ("10/1/2018 - 10/7/2018").
+
+Open bounds ("since March", "before 2018", "until June 2020"): DateMention has
+no open-ended interval (a None end means a single value), so the span is the
+date written and it resolves to that date; the cue word stays outside the span.
 """
 from __future__ import annotations
 
@@ -11,11 +17,14 @@ import re
 from datetime import date
 
 from . import date_resolve as R
+from .date_kinds import Ctx, resolve
 from .date_patterns import patterns
 from .model import DateMention, Sentence
 
-_NUM = re.compile(r"\d+")
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# What may stand between two dates of one range, and before the first one.
+_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*\Z|\s*(?:-|–|—)\s*\Z")
+_LEAD = re.compile(r"(?i)(?<![\w-])(from|between)\s+\Z")
 
 
 def find_dates(text: str, sentences: list[Sentence], published: date | None,
@@ -23,30 +32,57 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
     if not text:
         return []
     pats = patterns()
-    anchor = R.Anchor(published, precision)
     starts = [s.start for s in sentences]
+    ctx = Ctx(text, sentences, starts, R.Anchor(published, precision), pats.vocab)
     found: list[tuple[int, int, tuple]] = []
     # ASCII lower-casing keeps every offset; case-free rules match on it.
-    lowered = text.translate(_LOWER)
-    windows = {name: _windows(rx, lowered if name == "ago" else text, pats.not_after.get(name))
-               for name, rx in pats.anchors.items()}
-    seen = set()
+    lowered = None
+    hits: dict[str, list[tuple[int, int]]] = {}
+    windows: dict[str, list[tuple[int, int]]] = {}
     for kind, rx, anc in pats.rules:
-        for m in _matches(rx, lowered if kind in pats.lowered else text, windows.get(anc)):
-            bad = pats.not_after.get(kind)
-            if bad and m.start() > 0 and (text[m.start() - 1] in bad or not text[m.start() - 1].isascii()
-                                          and text[m.start() - 1].isalnum()):
+        if anc not in windows:
+            src, before, after = pats.reach[anc]
+            if src == "words":
+                if lowered is None:
+                    lowered = text.translate(_LOWER)
+                if "words" not in hits:
+                    hits["words"] = _word_hits(pats, lowered)
+                found_hits = hits["words"].get(anc, ())
+            else:
+                if src not in hits:
+                    hits[src] = _hits(pats.anchors[src], text, pats.not_after.get(src))
+                found_hits = hits[src]
+            windows[anc] = _windows(found_hits, before, after, len(text))
+        wins = windows[anc]
+        if not wins:
+            continue
+        if kind in pats.lowered and lowered is None:
+            lowered = text.translate(_LOWER)
+        subject = lowered if kind in pats.lowered else text
+        bad = pats.not_after.get(kind)
+        ms = [m for lo, hi in wins for m in rx.finditer(subject, lo, hi)]
+        if kind == "numeric":
+            ctx.numeric_order = _numeric_order(ms)
+        last = None
+        for m in ms:
+            s0 = m.start()
+            if bad and s0 > 0 and (text[s0 - 1] in bad or not text[s0 - 1].isascii()
+                                   and text[s0 - 1].isalnum()):
                 continue
-            if (kind, m.start(), m.end()) in seen:
+            if last == (s0, m.end()):  # overlapping windows find a match twice
                 continue
-            seen.add((kind, m.start(), m.end()))
-            res = _resolve(kind, m, text, sentences, starts, anchor, pats.vocab)
+            last = (s0, m.end())
+            res = resolve(kind, m, ctx)
             if res is None:
                 continue
             s, e = m.span("span") if "span" in rx.groupindex else m.span()
             s, e = _trim(text, s, e)
             if e > s:
                 found.append((s, e, res))
+    return _join_ranges(text, _select(found, text, sentences, starts), sentences, starts)
+
+
+def _select(found, text, sentences, starts) -> list[DateMention]:
     out: list[DateMention] = []
     # Longest span first among overlapping ones; then left to right.
     chosen_s: list[int] = []  # kept spans are disjoint: sorted by start is sorted by end
@@ -65,29 +101,72 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
     return out
 
 
-_BEFORE, _AFTER = 60, 90  # the longest rule reaches this far around its anchor
+def _join_ranges(text, dates, sentences, starts) -> list[DateMention]:
+    """'January 12, 2016 - 01/22/2016', 'from Dec/2018 to May/2019': one range of two dates."""
+    out: list[DateMention] = []
+    for d in dates:
+        p = out[-1] if out else None
+        if (p is not None and d.start - p.end <= 12 and p.date_end is None and d.date_end is None
+                and p.precision == d.precision and p.sentence_id == d.sentence_id):
+            sep = _JOIN.match(text, p.end, d.start)
+            lead = _LEAD.search(text, max(0, p.start - 10), p.start)
+            joined = sep is not None and (not sep.group().strip() == "and" or (
+                lead is not None and lead.group(1).lower() == "between"))
+            if joined and (p.date_start is None or p.date_start < d.date_start):
+                s = lead.start() if lead else p.start
+                out[-1] = DateMention(s, d.end, text[s:d.end], p.date_start, d.date_start,
+                                      p.precision, _sentence_id(sentences, starts, s))
+                continue
+        out.append(d)
+    return out
 
 
-def _windows(rx, text, bad) -> list[tuple[int, int]]:
-    """Merged [lo, hi) windows around every anchor hit."""
-    out: list[list[int]] = []
+def _numeric_order(matches) -> str | None:
+    """'md' or 'dm' when the document's unambiguous numeric dates all agree ('10/22/2024')."""
+    orders = set()
+    for m in matches:
+        if m.group(2) != "/":
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            orders.add("dm")
+        elif b > 12 >= a:
+            orders.add("md")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _word_hits(pats, lowered) -> dict[str, list[tuple[int, int]]]:
+    """Anchor words of the case-free rules, by the rule anchors they serve."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    groups = pats.word_groups
+    first = pats.anchors["words_at_start"].match(lowered)
+    ms = ([first] if first else []) + list(pats.anchors["words"].finditer(lowered))
+    for m in ms:
+        span = m.span("w")
+        for g in groups[m.group("w")]:
+            out.setdefault(g, []).append(span)
+    return out
+
+
+def _hits(rx, text, bad) -> list[tuple[int, int]]:
+    out = []
     for m in rx.finditer(text):
         if bad and m.start() > 0 and text[m.start() - 1] in bad:
             continue
-        lo, hi = max(0, m.start() - _BEFORE), m.end() + _AFTER
+        out.append(m.span())
+    return out
+
+
+def _windows(hits, before, after, n) -> list[tuple[int, int]]:
+    """Merged [lo, hi) windows reaching `before` and `after` characters around every hit."""
+    out: list[list[int]] = []
+    for s, e in hits:
+        lo, hi = max(0, s - before), e + after
         if out and lo <= out[-1][1]:
             out[-1][1] = hi
         else:
             out.append([lo, hi])
-    return [(lo, min(hi, len(text))) for lo, hi in out]
-
-
-def _matches(rx, text, windows):
-    if windows is None:
-        yield from rx.finditer(text)
-        return
-    for lo, hi in windows:
-        yield from rx.finditer(text, lo, hi)
+    return [(lo, min(hi, n)) for lo, hi in out]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -104,102 +183,3 @@ def _sentence_id(sentences, starts, pos) -> int:
     if i >= 0 and pos < sentences[i].end + 1:
         return sentences[i].sentence_id
     return -1
-
-
-def _future(text, sentences, starts, pos, vocab) -> bool:
-    """Does the sentence point forward before the mention ("will meet on March 3")?"""
-    i = bisect.bisect_right(starts, pos) - 1
-    lo = sentences[i].start if i >= 0 else max(0, pos - 200)
-    return vocab.future_cues.search(text, max(lo, pos - 300), pos) is not None
-
-
-def _month(vocab, word: str | None) -> int | None:
-    return vocab.month_of.get(word.lower().rstrip(".")) if word else None
-
-
-def _day(vocab, word: str | None) -> int | None:
-    if not word:
-        return None
-    m = _NUM.match(word)
-    return int(m.group()) if m else vocab.ordinal_words.get(word.lower())
-
-
-def _year(word: str | None) -> int | None:
-    return int(word) if word else None
-
-
-def _resolve(kind, m, text, sentences, starts, anchor, vocab):
-    g = m.groupdict()
-    win = vocab.future_window
-    fut = lambda: _future(text, sentences, starts, m.start(), vocab)
-    if kind in ("mdy_range", "dmy_range"):
-        m1 = _month(vocab, g["m1"]) or _month(vocab, g["m2"])
-        m2 = _month(vocab, g["m2"]) or m1
-        d1, d2 = _day(vocab, g["d1"]), _day(vocab, g["d2"])
-        if m1 is None or d1 is None or d2 is None:
-            return None
-        return R.day_range(anchor, m1, d1, _year(g["y1"]), m2, d2, _year(g["y2"]), fut(), win)
-    if kind in ("mdy", "dmy"):
-        mo, d = _month(vocab, g["m"]), _day(vocab, g["d"])
-        if g.get("mod"):
-            # "early October 5" is not a phrase; let the bare month rule decide.
-            return None
-        return R.month_day(anchor, mo, d, _year(g["y"]), fut(), win)
-    if kind == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return R.month_day(anchor, mo, d, y, False, win)
-    if kind == "numeric":
-        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        # US order (month/day) unless the first number cannot be a month.
-        mo, d = (a, b) if a <= 12 else (b, a)
-        return R.month_day(anchor, mo, d, y, False, win)
-    if kind == "my_range":
-        m1, m2 = _month(vocab, g["m1"]), _month(vocab, g["m2"])
-        if not g["y2"] and not g["lead"].strip():
-            return None  # "March and May" alone is too weak
-        return R.month_range(anchor, m1, _year(g["y1"]), m2, _year(g["y2"]), fut(), win)
-    if kind == "my":
-        return R.month_only(anchor, _month(vocab, g["m"]), int(g["y"]), False, win)
-    if kind in ("month_ctx", "month_mod"):
-        word = g["m"].lower().rstrip(".")
-        ctx = (g.get("ctx") or "").lower()
-        if word in vocab.ambiguous_months and not g.get("mod") and ctx in vocab.weak_month_context:
-            return None
-        return R.month_only(anchor, _month(vocab, g["m"]), None, fut(), win)
-    if kind == "year_range":
-        if g["sep"] == "and" and not (g["lead"] or "").lower().startswith("between"):
-            return None  # "in 2007 and 2009" names two years, not a span
-        return R.year_range(int(g["y1"]), int(g["y2"]))
-    if kind in ("year_ctx", "year_mod"):
-        return (date(int(g["y"]), 1, 1), None, "year")
-    if kind == "decade":
-        y = int(g["y"])
-        return (date(y, 1, 1), date(y + 9, 1, 1), "year")
-    if kind == "rel_day":
-        key = " ".join(m.group().lower().split())
-        return R.shift_days(anchor, vocab.relative_days[key])
-    if kind == "ago":
-        n = g["n"].lower()
-        n = int(n) if n.isdigit() else vocab.number_words.get(n)
-        if n is None:
-            return R.UNKNOWN
-        unit = g["u"].lower()
-        if unit == "day":
-            return R.shift_days(anchor, -n)
-        if unit == "week":
-            return R.shift_days(anchor, -7 * n)
-        return R.shift_unit(anchor, unit, -n)
-    if kind == "rel_unit":
-        w = " ".join(g["w"].lower().split())
-        return R.shift_unit(anchor, g["u"].lower(), vocab.unit_words[w])
-    if kind == "weekday":
-        wd = vocab.weekday_of[g["wd"].lower()]
-        w = (g["w"] or "").lower()
-        if w in ("last", "previous", "past"):
-            return R.weekday(anchor, wd, "last")
-        if w in ("next", "coming", "following"):
-            return R.weekday(anchor, wd, "next")
-        if w == "this":
-            return R.weekday(anchor, wd, "this")
-        return R.weekday(anchor, wd, "future" if fut() else "past")
-    return None
