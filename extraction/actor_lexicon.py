@@ -7,6 +7,7 @@ of names cost one regex scan over the text, not one scan per name.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -69,10 +70,10 @@ def words_scan(words, tail: str = _WORDS_TAIL, extra: str = _WORDS_EXTRA) -> "Sc
     low = [w for w in words if "a" <= w[0] <= "z"]
     rest = [w for w in words if not "a" <= w[0] <= "z"]
     return Scan("(?:" + trie_pattern(rest) + ")" + tail if rest else None,
-                "(?:" + trie_pattern(low) + ")" + tail if low else None, extra)
+                "(?:" + trie_pattern(low) + ")" + tail if low else None, extra, low)
 
 
-def _separator(extra: str) -> str:
+def separator_class(extra: str) -> str:
     """Class of the characters that may stand before a match: ASCII characters
     that are neither word characters nor ``extra``, and every non-ASCII one
     (a non-ASCII letter is turned away afterwards)."""
@@ -95,13 +96,14 @@ class Scan:
     match is group 1 and a pattern's own groups follow.
     """
 
-    __slots__ = ("at", "after", "start", "extra")
+    __slots__ = ("at", "after", "start", "extra", "low")
 
-    def __init__(self, at: str | None, after: str | None, extra: str = "-"):
+    def __init__(self, at: str | None, after: str | None, extra: str = "-", low: list[str] | None = None):
         self.at = re.compile(f"({at})") if at else None
-        self.after = re.compile(f"{_separator(extra)}({after})") if after else None
+        self.after = re.compile(f"{separator_class(extra)}({after})") if after else None
         self.start = re.compile(f"({after})") if after else None  # offset 0 has no separator
         self.extra = extra
+        self.low = low  # the words ``after`` opens with, when known (see actor_scan.LowerPass)
 
     def _next_at(self, text: str, pos: int):
         search, extra = self.at.search, self.extra
@@ -125,9 +127,19 @@ class Scan:
             return m
         return None
 
-    def finditer(self, text: str):
+    def finditer(self, text: str, after: list | None = None):
+        """Matches in text order; ``after``: every anchored match of the ``after``
+        pattern, in order, found beforehand (see actor_scan.LowerPass)."""
         a = self._next_at(text, 0) if self.at is not None else None
-        b = self._next_after(text, 0) if self.after is not None else None
+        if after is None:
+            next_after = self._next_after
+        else:
+            starts = [m.start(1) for m in after]
+
+            def next_after(_, pos):
+                i = bisect.bisect_left(starts, pos)
+                return after[i] if i < len(after) else None
+        b = next_after(text, 0) if self.after is not None else None
         while a is not None or b is not None:
             m = a if b is None or (a is not None and a.start(1) < b.start(1)) else b
             yield m
@@ -135,7 +147,7 @@ class Scan:
             if a is not None and a.start(1) < end:
                 a = self._next_at(text, end)
             if b is not None and b.start(1) < end:
-                b = self._next_after(text, end)
+                b = next_after(text, end)
 
 
 @dataclass(slots=True)
@@ -156,6 +168,7 @@ class ActorLexicon:
     title_scan: Scan
     org_heads: frozenset
     not_names: frozenset
+    lower: object = None  # actor_scan.LowerPass over this lexicon's scans, built on first use
 
     def by_id(self, actor_id: str) -> Actor | None:
         """State or organisation actor by id (to add affiliations to the actors table)."""
@@ -168,7 +181,7 @@ class ActorLexicon:
         entries = dict(self.entries)
         entries.update(extra)
         return dataclasses.replace(self, entries=entries, regex=words_regex(entries),
-                                   scan=words_scan(entries))
+                                   scan=words_scan(entries), lower=None)
 
 
 def _split(cell: str | None) -> list[str]:
@@ -189,7 +202,8 @@ def compound_actor(lex: "ActorLexicon", iso3: str, sector: str) -> Actor:
 
 @lru_cache(maxsize=1)
 def _sector_info() -> dict:
-    return {sector: (sector, spec["type"], spec["label"]) for sector, spec in load("actors_agents.yaml")["agents"].items()}
+    agents = load("actors_agents.yaml")["agents"]
+    return {sector: (sector, spec["type"], spec["label"]) for sector, spec in agents.items()}
 
 
 def generic_actor(sector: str) -> Actor:

@@ -19,9 +19,10 @@ import re
 from .actor_country import count_countries, country_after, dominant_country, state_sectors
 from .actor_lexicon import ActorLexicon, Entry, Scan, compound_actor, generic_actor, lexicon
 from .actor_orgs import acronym_orgs, head_orgs
+from .actor_scan import LowerPass
 from .ids import slug
 from .model import Actor, Mention, Sentence
-from .person_rules import find_persons, speech_persons, surname_mentions
+from .person_rules import SAID_BEFORE, find_persons, speech_persons, surname_mentions
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|across|from|of)\s+)$")
 # Scans: whole match is group 1, the pattern's own groups follow (see Scan).
@@ -30,6 +31,12 @@ _UNIT = Scan(
     r"(Division|Brigade|Regiment|Battalion|Army|Corps|Fleet|Squadron|Flotilla|Detachment|Group|Company)\b",
     None, "-")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def lower_pass(lex: ActorLexicon) -> LowerPass:
+    """The one pass that finds the lower-case words of every scan below."""
+    return LowerPass({k: (sc, sc.low or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
+                                                            ("alone", lex.alone_scan), ("said", SAID_BEFORE))})
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -71,7 +78,10 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         return [], []
     base: list[tuple[int, int, Entry]] = []
     named = []  # every dictionary hit, "in Moscow" too: what the document is about
-    for m in lex.scan.finditer(text):
+    if lex.lower is None:
+        lex.lower = lower_pass(lex)
+    pre = lex.lower.run(text)
+    for m in lex.scan.finditer(text, pre["lex"]):
         e = lex.entries.get(m.group(1))
         if e is None:
             continue
@@ -99,7 +109,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             aff = parent.affiliation_id
 
     # 2. titled persons first: their modifier ("U.S. State Department") stays its own mention
-    for ps, pe, person, mod in find_persons(text, lex, ends):
+    for ps, pe, person, mod in find_persons(text, lex, ends, pre):
         claim(ps, pe, person)
         if mod is not None:
             ms, me, ment = mod
@@ -130,13 +140,13 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     for _, _, org in acronym_orgs(text, lex, claims, doc_iso, state):
         register(org)
     # 6. "X said" persons, then bare surnames of persons already known in this document
-    for ps, pe, person in speech_persons(text, lex, claims.free):
+    for ps, pe, person in speech_persons(text, lex, claims.free, pre):
         claim(ps, pe, person)
     for ps, pe, person in surname_mentions(text, [a for a in actors.values() if a.actor_type == "person"],
                                            claims.free):
         claim(ps, pe, person)
     # 7. generic agents, with the country the text ties them to (see actor_country)
-    for m in lex.alone_scan.finditer(text):
+    for m in lex.alone_scan.finditer(text, pre["alone"]):
         s = m.start(1)
         if claims.free(s, m.end()) and _generic_ok(text, s):
             sector = lex.alone[m.group(1)]

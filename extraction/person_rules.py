@@ -34,8 +34,9 @@ _SPEECH_HIT = re.compile(rf"[{_UP}][\w'’.-]{{0,200}},?(\s+)(?:" + trie_pattern
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s*\Z")
 _NAME_WINDOW = 120  # before the last token: room for two more tokens and particles
 # Scans: whole match is group 1, the name group 2 (see Scan).
-_SAID_BEFORE = Scan(None, rf"(?:said|says|added|told reporters|wrote)\s+({_TOKEN}(?:\s+{_TOKEN}){{1,2}})(?=[\s,.;])",
-                    "")
+SAID_BEFORE_WORDS = ["said", "says", "added", "told reporters", "wrote"]
+SAID_BEFORE = Scan(None, "(?:" + "|".join(SAID_BEFORE_WORDS) + rf")\s+({_TOKEN}(?:\s+{_TOKEN}){{1,2}})(?=[\s,.;])",
+                    "", SAID_BEFORE_WORDS)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -81,10 +82,10 @@ def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None) 
     return Actor(f"actor:person:{slug(name)}", name, "person", country, title, aff, cameo)
 
 
-def find_persons(text: str, lex: ActorLexicon, ends: dict):
+def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = None):
     """Titled names: yields (start, end, person, modifier (start, end, Entry) or None)."""
     found = []
-    for m in lex.title_scan.finditer(text):
+    for m in lex.title_scan.finditer(text, pre and pre["title"]):
         nm = _NAME.match(text, m.end())
         if not nm:
             continue
@@ -105,14 +106,14 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict):
     return found
 
 
-def speech_persons(text: str, lex: ActorLexicon, free):
+def speech_persons(text: str, lex: ActorLexicon, free, pre: dict | None = None):
     out, found = [], []
     search = _NAME_BEFORE.search
     for h in _SPEECH_HIT.finditer(text):
         m = search(text, max(0, h.start() - _NAME_WINDOW), h.end(1))
         if m:
             found.append((m.start(1), m.group(1)))
-    found += [(m.start(2), m.group(2)) for m in _SAID_BEFORE.finditer(text)]
+    found += [(m.start(2), m.group(2)) for m in SAID_BEFORE.finditer(text, pre and pre["said"])]
     for s, raw in found:
         name = _clean_name(raw, lex)
         if not name or " " not in name:

@@ -46,3 +46,22 @@ def test_lexicon_scans_agree_with_lexicon_regexes():
         for scan, rx in pairs:
             assert [(m.start(1), m.end(1)) for m in scan.finditer(text)] == \
                 [(m.start(), m.end()) for m in rx.finditer(text)], text
+
+
+def _lower_pass_agrees(text, lex, lp):
+    pre = lp.run(text)
+    for name, scan in lp.scans.items():
+        assert _spans(scan.finditer(text, pre[name])) == _spans(scan.finditer(text)), (name, text)
+
+
+def test_lower_pass_gives_each_scan_its_own_matches():
+    from extraction.actors import lower_pass
+    lex = lexicon()
+    lp = lower_pass(lex)
+    extra = ["said ", "told reporters ", "military spokesman", "spokesman", "military", "the Alliance", "al-Qaeda",
+             "anti-", "protesters", "armed men", "gunmen", "Jones ", ".", "ü", "said John Smith, "]
+    rnd = random.Random(5)
+    for text in _texts(300, seed=13):
+        _lower_pass_agrees(text, lex, lp)
+    for _ in range(300):
+        _lower_pass_agrees("".join(rnd.choice(_ALPHABET + extra) for _ in range(rnd.randint(0, 16))), lex, lp)
