@@ -195,6 +195,7 @@ class Cities:
         # One int object per row, shared by all the keys of that row.
         shared = list(range(n))
         self._index = dict(zip(keys, [shared[v] if v < n else v for v in cols.pop("vals")]))
+        self._prefixes = cols.pop("prefixes", None)
         self._c = cols
         self._entries: dict[int, Entry] = {}
         self._found: dict[str, list[Entry]] = {}  # key -> its entries, once looked up
@@ -203,6 +204,13 @@ class Cities:
     def index(self) -> dict[str, int]:
         """key -> row or postings offset; for fast membership tests only."""
         return self._index
+
+    def may_extend(self, prefix: str) -> bool:
+        """Could some key start with prefix + " "? (False is certain, True may be wrong.)"""
+        if self._prefixes is None:
+            return True
+        h = gazetteer_index.prefix_hash(prefix)
+        return bool(self._prefixes[h >> 3] & (1 << (h & 7)))
 
     def __contains__(self, k: str) -> bool:
         return k in self._index
@@ -230,9 +238,10 @@ class Cities:
         e = self._entries.get(r)
         if e is None:
             c = self._c
-            m, fl = c["main"][r], c["flags"][r]
-            e = Entry(f"geonames:{c['gid'][r]}", c["names"][c["name_at"][r]:c["name_at"][r + 1]], "city" if fl & 1 else "village",
-                      c["codes"][c["cc"][r]], c["codes"][c["a1"][r]], c["lat"][r], c["lon"][r],
+            m, fl, at = c["main"][r], c["flags"][r], c["name_at"]
+            codes = c["codes"]
+            e = Entry(f"geonames:{c['gid'][r]}", c["names"][at[r]:at[r + 1]], "city" if fl & 1 else "village",
+                      codes[c["cc"][r]], codes[c["a1"][r]], c["lat"][r], c["lon"][r],
                       c["pop"][r], self._keys[m] if m >= 0 else "", bool(fl & 2))
             self._entries[r] = e
         return e
@@ -242,6 +251,16 @@ class Cities:
 def cities() -> Cities:
     """key -> settlements (a dict-like Cities), from the cached compact index."""
     return Cities(gazetteer_index.load_columns(sys.modules[__name__]))
+
+
+@lru_cache(maxsize=1)
+def small_prefixes() -> frozenset[str]:
+    """Word-prefixes of the multi-word country and admin1 keys (the index's filter covers settlements)."""
+    out = set()
+    for k in [*countries()[0], *admin1()[0]]:
+        w = k.split(" ")
+        out.update(" ".join(w[:n]) for n in range(1, len(w)))
+    return frozenset(out)
 
 
 def admin1_name(cc2: str, code: str | None) -> str | None:

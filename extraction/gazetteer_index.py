@@ -19,10 +19,14 @@ import inspect
 import os
 import pickle
 import tempfile
+import zlib
 from array import array
 from pathlib import Path
 
-FORMAT = 2  # bump when the layout or the build logic below changes
+FORMAT = 3  # bump when the layout or the build logic below changes
+# Bits of the prefix filter: ~200k word-prefixes of multi-word keys in 2**23
+# bits (1 MB) give ~2% false positives, each costing one needless key lookup.
+PREFIX_BITS = 23
 
 
 def _data_path() -> Path:
@@ -126,7 +130,30 @@ def build(g, data: Path | None = None) -> dict:
             post.extend(rows)
     return {"keys": "\n".join(rows_of), "vals": vals, "post": post, "gid": gid, "lat": lat,
             "lon": lon, "pop": pop, "cc": cc_i, "a1": a1_i, "flags": flags, "main": main,
-            "codes": code_list, "names": "".join(names), "name_at": name_at}
+            "codes": code_list, "names": "".join(names), "name_at": name_at,
+            "prefixes": prefix_filter(rows_of)}
+
+
+def prefix_hash(p: str) -> int:
+    """Bit number of a key prefix in the filter: stable across processes (str hash is not)."""
+    return zlib.crc32(p.encode("utf-8")) & ((1 << PREFIX_BITS) - 1)
+
+
+def prefix_filter(keys) -> bytearray:
+    """A one-hash Bloom filter of every proper word-prefix of the multi-word keys.
+
+    "kursk" is one ("kursk oblast" is a key), "president" most likely not: a
+    run of capitalised words whose first words no key starts with needs no
+    lookup of its longer sub-runs. No false negatives, so no lost places.
+    """
+    bits = bytearray(1 << (PREFIX_BITS - 3))
+    for k in keys:
+        i = k.find(" ")
+        while i > 0:
+            h = prefix_hash(k[:i])
+            bits[h >> 3] |= 1 << (h & 7)
+            i = k.find(" ", i + 1)
+    return bits
 
 
 def load_columns(g) -> dict:
