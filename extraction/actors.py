@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .actor_country import count_countries, country_after, dominant_country, state_sectors
-from .actor_lexicon import ActorLexicon, Entry, Scan, compound_actor, generic_actor, lexicon
+from .actor_lexicon import ActorLexicon, Entry, compound_actor, generic_actor, lexicon
 from .actor_orgs import acronym_orgs, head_orgs
 from .actor_scan import LowerPass
 from .ids import slug
@@ -25,11 +25,27 @@ from .model import Actor, Mention, Sentence
 from .person_rules import SAID_BEFORE, find_persons, speech_persons, surname_mentions
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|across|from|of)\s+)$")
-# Scans: whole match is group 1, the pattern's own groups follow (see Scan).
-_UNIT = Scan(
-    r"(\d{1,3}(?:st|nd|rd|th))\s+((?:[A-Z][a-z]+[\s-]+){0,4}?)"
-    r"(Division|Brigade|Regiment|Battalion|Army|Corps|Fleet|Squadron|Flotilla|Detachment|Group|Company)\b",
-    None, "-")
+# Numbered units: whole match is group 1 (as in a Scan). Matched only where an
+# ordinal's last digit stands (few places), not tried at every digit of the text.
+_UNIT = re.compile(
+    r"((\d{1,3}(?:st|nd|rd|th))\s+((?:[A-Z][a-z]+[\s-]+){0,4}?)"
+    r"(Division|Brigade|Regiment|Battalion|Army|Corps|Fleet|Squadron|Flotilla|Detachment|Group|Company)\b)")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s")
+
+
+def _units(text: str):
+    """_UNIT's matches at word starts, left to right, never overlapping."""
+    end = 0
+    for h in _ORDINAL.finditer(text):
+        s = h.start()
+        while s > h.start() - 2 and s and text[s - 1].isdigit():
+            s -= 1
+        if s < end or (s and ((c := text[s - 1]).isalnum() or c in "_-")):
+            continue
+        m = _UNIT.match(text, s)
+        if m:
+            end = m.end()
+            yield m
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -116,7 +132,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             if claims.free(ms, me):
                 claim(ms, me, ment.actor)
     # 3. numbered units
-    for m in _UNIT.finditer(text):
+    for m in _units(text):
         if claims.free(m.start(1), m.end()):
             _unit(text, m, lex, base, ends, claim)
     # 4. organisations named by a head word ("Independent National Electoral Commission")

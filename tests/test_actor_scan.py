@@ -65,3 +65,13 @@ def test_lower_pass_gives_each_scan_its_own_matches():
         _lower_pass_agrees(text, lex, lp)
     for _ in range(300):
         _lower_pass_agrees("".join(rnd.choice(_ALPHABET + extra) for _ in range(rnd.randint(0, 16))), lex, lp)
+
+
+def test_unit_search_matches_lookbehind_regex():
+    from extraction.actors import _UNIT, _units
+    rx = re.compile(r"(?<![\w-])" + _UNIT.pattern)
+    rnd = random.Random(3)
+    parts = ["1", "12", "123", "1234", "st ", "th ", "nd", "-", "x", " ", "Rifle ", "Division", "Brigade", "A"]
+    for _ in range(2000):
+        text = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12)))
+        assert [m.span(1) for m in _units(text)] == [m.span(1) for m in rx.finditer(text)], text
