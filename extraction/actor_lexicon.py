@@ -57,9 +57,16 @@ def trie_pattern(words) -> str:
 _WORDS_EXTRA, _WORDS_TAIL = ".", r"(?![\w-]|\.\w)"
 
 
-def words_regex(words, flags: int = 0) -> re.Pattern:
+# A name stays a name before "-backed", "-led", "-held" ...: "ISIL-held towns" names ISIL,
+# while "Russia-Ukraine" or "pro-Russian" stay one word.
+def _name_tail() -> str:
+    suffixes = trie_pattern(load("abbreviations.yaml").get("name_suffixes", []))
+    return rf"(?:{_WORDS_TAIL}|(?=-(?:{suffixes})(?![\w-])))"
+
+
+def words_regex(words, flags: int = 0, tail: str = _WORDS_TAIL) -> re.Pattern:
     """Whole-word match of any of the words; longest alternative wins at a position."""
-    return re.compile(rf"(?<![\w{_WORDS_EXTRA}])(?:" + trie_pattern(words) + ")" + _WORDS_TAIL, flags)
+    return re.compile(rf"(?<![\w{_WORDS_EXTRA}])(?:" + trie_pattern(words) + ")" + tail, flags)
 
 
 def words_scan(words, tail: str = _WORDS_TAIL, extra: str = _WORDS_EXTRA) -> "Scan":
@@ -180,8 +187,8 @@ class ActorLexicon:
         """A copy that also knows ``extra`` surfaces (used by evaluation dictionaries)."""
         entries = dict(self.entries)
         entries.update(extra)
-        return dataclasses.replace(self, entries=entries, regex=words_regex(entries),
-                                   scan=words_scan(entries), lower=None)
+        return dataclasses.replace(self, entries=entries, regex=words_regex(entries, tail=_name_tail()),
+                                   scan=words_scan(entries, _name_tail()), lower=None)
 
 
 def _split(cell: str | None) -> list[str]:
@@ -285,7 +292,8 @@ def lexicon() -> ActorLexicon:
         for ti in titles:
             title_sector.setdefault(str(ti), sector)
     title_regex = re.compile(r"(?<![\w-])(" + trie_pattern(title_sector) + r")(?![\w-])")
-    return ActorLexicon(entries, words_regex(entries), words_scan(entries), states, demonym_of,
+    return ActorLexicon(entries, words_regex(entries, tail=_name_tail()), words_scan(entries, _name_tail()),
+                        states, demonym_of,
                         orgs, agents, agent_after, alone, alone_regex,
                         words_scan(alone, r"(?![\w-])", "-"), title_sector, title_regex,
                         words_scan(title_sector, r"(?![\w-])", "-"),

@@ -164,8 +164,8 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     # 7. generic agents, with the country the text ties them to (see actor_country)
     for m in lex.alone_scan.finditer(text, pre["alone"]):
         s = m.start(1)
-        if claims.free(s, m.end()) and _generic_ok(text, s):
-            sector = lex.alone[m.group(1)]
+        sector = lex.alone[m.group(1)]
+        if claims.free(s, m.end()) and _generic_ok(text, s, sector):
             iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
             claim(s, m.end(), compound_actor(lex, iso, sector) if iso else generic_actor(sector))
 
@@ -177,13 +177,18 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     return sorted(actors.values(), key=lambda a: a.actor_id), mentions
 
 
+_CROWDS = frozenset(("OPP", "CVL", "UAF", "CRM", "REB"))
 _GENERIC_BEFORE = re.compile(r"(?:^|[.,;:!?\n\"“]\s*|\b(?:the|The|of|by|against|with|and|many|some|several|"
-                             r"dozens|hundreds|thousands|armed|local|anti-government|opposition)\s+)$")
+                             r"dozens|hundreds|thousands|armed|local|anti-government|opposition|at|on|from|"
+                             r"between|among|to|for|near|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"\d[\d,]*)\s+)$")
 
 
-def _generic_ok(text: str, pos: int) -> bool:
-    """Bare agent nouns are actors after "the", a quantifier or at a clause start, not as modifiers."""
-    return bool(_GENERIC_BEFORE.search(text[max(0, pos - 20):pos]))
+def _generic_ok(text: str, pos: int, sector: str) -> bool:
+    """Bare agent nouns are actors after "the", a quantifier, a preposition or at a clause
+    start, not as modifiers ("a military operation"). Crowds ("killed civilians",
+    "gunmen abducted") are people wherever they stand."""
+    return sector in _CROWDS or bool(_GENERIC_BEFORE.search(text[max(0, pos - 20):pos]))
 
 
 def _unit(text, m, lex, base, ends, claim) -> None:
