@@ -34,7 +34,7 @@ _GOLD_ALIASES = {
     "f": "fahrenheit", "degree": "degree", "united states dollar": "USD", "dollar": "USD",
     "pound": "GBP", "pence": "penny", "metric ton": "tonne", "ton": "tonne",
     "square meter": "m2", "square kilometer": "km2", "cubic foot": "ft3",
-    "cubic centimetre": "ml", "megabit": "MB", "age": None, "mile per hour": "mph",
+    "cubic centimetre": "ml", "age": None, "mile per hour": "mph",
     "kilometer per hour": "km/h", "kilometre per hour": "km/h",
 }
 _DIMENSION_POUND = {"pound": "lb"}
@@ -61,11 +61,11 @@ def _gold_unit(name: str | None, names: dict, overrides: dict | None = None) -> 
     key = name.strip().lower()
     if overrides and key in overrides:
         return overrides[key]
+    if key in _GOLD_ALIASES:  # before splitting: "mile per hour" is mph, one unit
+        return _GOLD_ALIASES[key]
     if " per " in key:
         a, b = key.split(" per ", 1)
         return f"{_gold_unit(a, names, overrides)}/{_gold_unit(b, names, overrides)}"
-    if key in _GOLD_ALIASES:
-        return _GOLD_ALIASES[key]
     return names.get(key, names.get(key.replace("meter", "metre"), key))
 
 

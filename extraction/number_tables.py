@@ -70,7 +70,8 @@ def tables() -> _Tables:
     word_tok = rf"\b(?:{_alt(word_list)})\b"
     tok = rf"(?:{digit_tok}|{word_tok})"
     # leading "a"/"an" only before words that need a count ("a million", "a dozen", "a half")
-    lead_a = rf"(?:\b(?:a|an)\s+(?=(?:{_alt(list(lex['scales']) + list(lex['hundred']) + list(lex['dozen']) + list(lex['denominators']))})\b))?"
+    needs_count = list(lex["scales"]) + list(lex["hundred"]) + list(lex["dozen"]) + list(lex["denominators"])
+    lead_a = rf"(?:\b(?:a|an)\s+(?=(?:{_alt(needs_count)})\b))?"
     sep = r"(?:\s+and\s+(?:a\s+)?|\s+a\s+|\s*[-‐‑]\s*|[ \t\u00a0]+)"
     phrase = rf"(?<![\w.,/:^])(?:{lead_a}{tok}(?:{sep}{tok})*)"
     token = rf"(?P<tok>{tok})|(?P<and>\band\b)|(?P<a>\ban?\b)|(?P<hy>[-‐‑])"

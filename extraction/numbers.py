@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .number_joins import fraction_of_scale, signed
 from .number_tables import _DIGIT, Num, _Tables, tables
 
 _SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.DOTALL)
@@ -272,7 +273,11 @@ def find_numbers(text: str) -> list[Num]:
     t = tables()
     nums: list[Num] = []
     for m in _phrases(text, t):
-        nums.extend(_parse_run(text, m.start(), m.end(), t))
+        run = _parse_run(text, m.start(), m.end(), t)
+        if run:
+            run[0] = signed(text, run[0])
+        nums.extend(run)
+    nums = fraction_of_scale(text, nums)
     from .quantity_vague import find_vague  # imported here: it imports this module
 
     vague = find_vague(text)

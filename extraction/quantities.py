@@ -38,8 +38,17 @@ from .quantity_context import (
     qualifier_before,
 )
 from .quantity_derived import link_per_unit
+from .quantity_filters import (
+    adjacent_figures,
+    bare_temperature_ok,
+    is_code,
+    is_part_not_amount,
+    is_word_label,
+    scale_m,
+)
+from .quantity_merge import share_units
 from .quantity_ranges import pair_ranges
-from .quantity_units import currency_before, lemma, noun_after, unit_after
+from .quantity_units import currency_before, lemma, noun_after, rate_symbols, unit_after
 
 _ORDINAL_WORD = re.compile(r"[-‐‑](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
                            re.IGNORECASE)
@@ -48,6 +57,8 @@ _CUR_SCALES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12}
 _OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?!the\b|these\b|those\b|them\b|us\b|which\b|whom\b)", re.IGNORECASE)
 _RATE = re.compile(r"[ \t\u00a0]*(?:(per)\b|/(?=[^\W\d_])|an?\b(?![ \t]+\w+[ \t]+(?:earlier|ago|later|"
                    r"before|after|previously|since|from|into|on)\b))", re.IGNORECASE)
+_OF_AN = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?(?=[ \t\u00a0])", re.IGNORECASE)
+_SLASH_WORD = re.compile(r"(?<=/)[A-Za-z]+(?![\w/])")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w-]*)")
 _NOT_COUNT = re.compile(r"\]|[′″]|°\d|°?[ \t]?[NSEW]\b(?![’'])|[-.][ \t]?\d{3}[-.][ \t]?\d{3,4}")
 _OPENER = re.compile(r"\b(?:between|from)[ \t\u00a0]+$", re.IGNORECASE)
@@ -107,7 +118,11 @@ def _find(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
     block = _Blocked(blocked)
     out: list[Quantity] = []
     counted: set[str] = set()
-    for num in pair_ranges(text, find_numbers(text)):
+    nums = find_numbers(text)
+    codes = adjacent_figures(text, nums)
+    if codes:
+        nums = [n for i, n in enumerate(nums) if i not in codes]
+    for num in pair_ranges(text, nums):
         if block.overlaps(num.start, num.end):
             continue
         q = _quantity(text, num, bounds, doc_id)
@@ -117,6 +132,10 @@ def _find(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
         if is_count:
             counted.add(quantity.quantity_id)
         out.append(quantity)
+    measured = {q.quantity_id for q in out if q.unit is not None and q.unit_start is not None
+                and q.quantity_id not in counted}
+    if measured:
+        out = share_units(text, out, measured, doc_id)
     out.extend(link_per_unit(text, out, doc_id, counted))
     out.sort(key=lambda q: (q.start, q.end, q.is_derived))
     return out
@@ -146,6 +165,15 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
                       high=num.high * factor if num.high else None, scale=factor, words=num.words)
             end = m.end()
     hit = unit_after(text, end, base_scale > 1.0)
+    if hit is None and num.words and value is not None and 0 < value < 1 and \
+            (m := _OF_AN.match(text, end)):
+        hit = unit_after(text, m.end(), False)  # "half a mile", "a quarter of an hour"
+    if hit is not None and hit.category == "other" and not bare_temperature_ok(text, hit, floor, ceil):
+        hit = None  # "Boeing 777F"
+    if hit is not None and not money and base_scale == 1.0 and scale_m(text, hit, value) and \
+            not _after_capitalised(text, num.start, floor):
+        value, base_scale, end = value * 1e6, 1e6, hit.end  # "1.2m people", "2m euros"
+        hit = unit_after(text, end, True)
     if hit is not None and not money:
         unit, category, money = hit.unit, hit.category, hit.money
         unit_start, unit_end = hit.start, hit.end
@@ -161,6 +189,8 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
                 per_unit, end = rate.unit, rate.end
             elif m.group(1) and (w := _WORD_AFTER.match(text, m.end())):
                 per_unit, end = lemma(w.group(1).lower())[0], w.end()
+            elif (w := _SLASH_WORD.match(text, m.end())) and w.group().lower() in rate_symbols():
+                per_unit, end = rate_symbols()[w.group().lower()], w.end()  # "m3/s", "t/h"
     # --- what is not a quantity --------------------------------------------
     if not num.words or is_range:
         nxt = text[end:end + 1]
@@ -172,13 +202,16 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
             return None
         if cur is None and is_label(text, num.start, floor):
             return None
+        if unit is None and is_code(text, num, floor):
+            return None  # "0800", "575 BC", "33.783; 44.500"
         if end < len(text) and text[end] in ".:/" and text[end + 1:end + 2].isdigit():
             return None  # "192.168.1.2", "5/17/2018", "10:30"
         if _NOT_COUNT.match(text, num.end) or (num.start and text[num.start - 1] in "°′[−"
                                                 and unit is None):
             return None  # "[1]" citations, "33°47′N" coordinates, "910-432-3383" phones
-    elif _ORDINAL_WORD.match(text, end):
-        return None  # "twenty-first"
+    elif _ORDINAL_WORD.match(text, end) or is_word_label(text, num.start, floor) or \
+            is_part_not_amount(text, num, floor):
+        return None  # "twenty-first", "Chapter two"
     # qualifiers and vague/after words
     qual = "exact"
     qb = qualifier_before(text, start, floor)
@@ -214,7 +247,8 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
             "day", "time", "way")) or is_one_pronoun(text, num.start, num.end, floor)):
         return None
     # --- casualties ----------------------------------------------------------
-    if not money and (unit is None or category in _CASUALTY_CATS):
+    whole = value is None or (value >= 1 and float(value).is_integer())
+    if not money and whole and (unit is None or category in _CASUALTY_CATS):
         after_pos = unit_end if noun is not None else end
         if category == "casualties" or casualty_after(text, after_pos, ceil) or casualty_before(
                 text, start, floor):

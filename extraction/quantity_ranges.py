@@ -63,6 +63,8 @@ def pair_ranges(text: str, nums: list[Num]) -> list[Num]:
             i += 2  # "2013-14", "2014-2016": years, not quantities
             continue
         low, high = a.value, b.value
+        if low > high and min(low, high) < 0:
+            low, high = high, low  # "from -18 °C to -34 °C": the ends in either order
         if a.scale == 1.0 and b.scale > 1.0 and low * b.scale <= high:
             low *= b.scale  # "10-12 thousand": the scale is shared
         cur_a = currency_before(text, a.start)

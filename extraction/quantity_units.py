@@ -57,8 +57,15 @@ def unit_tables() -> _UnitTables:
             by_prefix.setdefault(str(p), c["unit"])
         for n in c.get("names") or []:
             by_name[str(n).lower()] = (c["unit"], "money", True)
-        by_symbol.setdefault(c["unit"], (c["unit"], "money", True)) if len(c["unit"]) == 3 \
-            and c["unit"].isupper() else None
+        # an ISO code after the number ("50 EUR") only where the code is listed as a
+        # sign: codes that are also names ("AMD", "CUP") are left out of the lists
+        if c["unit"] in (c.get("prefix") or []):
+            by_symbol.setdefault(c["unit"], (c["unit"], "money", True))
+        # signs without letters ("€", "$", "₴") are also written after the number
+        # ("15€", "100 ₴"); letter prefixes only where listed as a suffix ("100 zł")
+        for p in [p for p in c.get("prefix") or [] if not re.search(r"[A-Za-z]", str(p))] + \
+                list(c.get("suffix") or []):
+            by_symbol.setdefault(str(p), (c["unit"], "money", True))
     # symbols: optional space, then the symbol, not followed by a letter or digit
     symbol_re = re.compile(rf"[ \u00a0]?(?:{_alt(by_symbol)})(?![^\W_]|\d)")
     name_re = re.compile(rf"(?:\s*[-‐‑]\s*|[ \u00a0]+|(?<=/))(?:{_alt(by_name)})(?![^\W_])",
@@ -67,6 +74,12 @@ def unit_tables() -> _UnitTables:
     return _UnitTables(symbol_re, name_re, prefix_re, by_symbol, by_name, by_prefix,
                        frozenset(lex["pound_money_after"]), _heads(by_name), _heads(by_symbol),
                        frozenset(p[-1] for p in by_prefix))
+
+
+@lru_cache(maxsize=1)
+def rate_symbols() -> dict:
+    """Short time units after a slash ("/s", "/h"): lower-case symbol -> unit."""
+    return {str(k).lower(): str(v) for k, v in load("units.yaml")["rate_symbols"].items()}
 
 
 _HEAD = 3
@@ -148,6 +161,8 @@ def _symbol_plausible(text: str, pos: int, end: int, sym: str) -> bool:
         return True
     if text[pos:pos + 1] not in (" ", "\u00a0"):
         return sym not in ("'", '"') or not text[end:end + 1].isalpha()
+    if sym in ("C", "F"):
+        return False  # "45C" is a temperature, "45 C" more often a label or a grade
     if sym in ("in", "s", "h", "t", "g", "l", "L", "m", "'", '"', "gr", "kn", "kt", "W", "p"):
         # "2 in thick" is an inch, "2 in the car" is not: a spaced symbol must end the phrase
         nxt = text[end:end + 12].lstrip(" ")
