@@ -97,7 +97,7 @@ def resolve(kind, m, ctx: Ctx):
         return (date(y, mo, 1), None, "month")
     if kind == "my_range":
         m1, m2 = _month(vocab, g["m1"]), _month(vocab, g["m2"])
-        if not g["y2"] and not g["lead"].strip():
+        if not g["y2"] and not (g.get("lead") or "").strip():
             return None  # "March and May" alone is too weak
         return R.month_range(anchor, m1, _year(g["y1"]), m2, _year(g["y2"]), fut(), win)
     if kind == "my":

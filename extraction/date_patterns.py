@@ -66,6 +66,7 @@ class Patterns:
     # tight reaches keep the windows, and so the per-position cost of the rules, small.
     reach: dict
     word_groups: dict  # lower-case anchor word -> rule anchors it opens windows for
+    lefts: dict  # kind -> (regex ending in \Z, reach, required): rules matched at their anchor
 
 
 _W = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
@@ -151,7 +152,7 @@ def build_patterns(fast: bool) -> Patterns:
 
     rules = (
         # "October 27-28", "from October 27 to November 2, 2024", "Nov 18-Dec 19, 2015"
-        ("mdy_range", c(lead + wd_pre + r"(?P<m1>" + mon + r")\s*(?P<d1>" + day + r")"
+        ("mdy_range", c(r"(?P<m1>" + mon + r")\s*(?P<d1>" + day + r")"
                         r"(?:,?\s*(?P<y1>" + year + r"))?" + sep + r"(?:(?P<m2>" + mon + r")\s*)?"
                         r"(?P<d2>" + day + r")(?:,?\s*(?P<y2>" + year + r"))?")),
         # "27-28 October 2024", "between 3 and 5 March", "26 June 2019 to 28 June 2020"
@@ -160,11 +161,11 @@ def build_patterns(fast: bool) -> Patterns:
                         + r")\s*(?:of\s+)?(?P<m2>" + mon + r")(?:,?\s*(?:of\s+|in\s+)?(?P<y2>" + year
                         + r"))?")),
         # "June-August 1992", "from May to Oct 2020", "between March and May"
-        ("my_range", c(r"(?P<lead>" + lead + r")(?P<m1>" + mon + r")(?:\s*(?P<y1>" + year + r"))?"
+        ("my_range", c(r"(?P<m1>" + mon + r")(?:\s*(?P<y1>" + year + r"))?"
                        r"\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>" + mon + r"),?\s*(?P<y2>"
                        + year + r")?")),
         # "Tuesday, October 22, 2024", "Oct. 22", "October 22nd", "July 4th of 1995", "Sep-23-2020"
-        ("mdy", c(week_of + wd_pre + r"(?P<mod>" + mods + r")(?P<m>" + mon + r")(?:,?\s*|-)(?:the\s+)?"
+        ("mdy", c(r"(?P<m>" + mon + r")(?:,?\s*|-)(?:the\s+)?"
                   r"(?P<d>" + day + r")(?:(?:\s*,?\s*|-)(?:of\s+|in\s+)?(?P<y>" + year + r"))?")),
         # "22 October 2024", "the 4th of July", "05-Aug-2016"
         ("dmy", c(week_of + wd_pre + r"(?:the\s+)?(?P<d>" + day + r")(?:\s*|-)(?:of\s+)?(?P<m>" + mon
@@ -172,27 +173,25 @@ def build_patterns(fast: bool) -> Patterns:
         # "2024-10-22", "2019/8/1"
         ("iso", c(r"(?P<y>1[5-9]\d\d|20\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)"
                   r"(?![\w/.-]?\d)")),
-        # "10/22/2024" (order: see dates._numeric_order), "22.10.2024"
+        # "10/22/2024" (order: see date_kinds._numeric), "22.10.2024"
         # ([0-3]?\d written digit-first, same matches: sre then skips to digits)
         ("numeric", c(r"(?P<a>\d(?:(?<=[0-3])\d)?)([/.])(?P<b>[0-3]?\d)\2(?P<y>(?:19|20)\d\d)"
                       r"(?![\w/.-]?\d)")),
         # "2015-03" (ISO year-month; "2011-12" is a season, see date_kinds)
         ("iso_ym", c(r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\w/.-]?\d)")),
         # "October 2024", "mid-October 2024", "June of 1992", "Dec/2018", "Dec-2018"
-        ("my", c(r"(?P<mod>" + mods + r")(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/|-)(?P<y>" + year
-                 + r")")),
+        ("my", c(r"(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/|-)(?P<y>" + year + r")")),
         # "in October", "since mid-May"
-        ("month_ctx", c(ctx_m + r"(?P<span>(?P<mod>" + mods + r")(?P<m>" + mon + r"))")),
+        ("month_ctx", c(r"(?P<m>" + mon + r")")),
         # "early October" at any position: a modifier makes a bare month a date
-        ("month_mod", c(r"(?P<span>(?P<mod>(?i:early|mid|late)(?:\s+|-))(?P<m>" + mon + r"))")),
+        ("month_mod", c(r"(?P<m>" + mon + r")")),
         # "from 2019 to 2021", "between 2014 and 2016", "2019-2021"
-        ("year_range", c(r"(?<![\w-])(?P<span>(?P<lead>(?i:from|between)\s+)?(?P<y1>(?:19|20)\d\d)"
-                         r"\s*(?P<sep>-|–|to|through|and)\s*(?P<y2>(?:19|20)\d\d))(?![\w-])")),
+        ("year_range", c(r"(?P<y1>(?:19|20)\d\d)\s*(?P<sep>-|–|to|through|and)\s*(?P<y2>(?:19|20)\d\d)"
+                         r"(?![\w-])")),
         # "in 2023", "since early 2014", "the first half of 2019"
-        ("year_ctx", c(ctx_y + r"(?P<span>(?P<mod>" + mods + r")(?P<y>(?:19|20)\d\d))(?![\w-]|,\d)")),
+        ("year_ctx", c(r"(?P<y>(?:19|20)\d\d)(?![\w-]|,\d)")),
         # "early 2024" at any position
-        ("year_mod", c(r"(?P<span>(?P<mod>(?i:early|mid|late)(?:\s+|-))(?P<y>(?:19|20)\d\d))"
-                       r"(?![\w-])")),
+        ("year_mod", c(r"(?P<y>(?:19|20)\d\d)(?![\w-])")),
         # "the 1990s", "the '90s"
         ("decade", c(r"(?:(?P<y>(?:19|20)\d0)'?|['’](?P<yy>\d0))s(?![\w])")),
         # "Christmas Day", "New Year's Eve 2019"
@@ -224,10 +223,28 @@ def build_patterns(fast: bool) -> Patterns:
         ("weekday", c(r"(?<![\w-])(?:(?P<w>(?i:last|next|this|previous|coming|following|past))\s+)?"
                       r"(?P<wd>" + wd_full + r")")),
     )
+    # Rules that start at their anchor hit (rx.match there, no window scan); what may
+    # precede the anchor is matched backwards from it by a regex ending in \Z:
+    # kind -> (regex, how far back it can reach, whether the rule needs it). The
+    # group "in" is the part that belongs to the span ("in" of "in October" does not).
+    def left(p):
+        return re.compile(p + r"\Z")
+
+    lefts = {
+        "mdy_range": (left(r"(?P<in>" + lead + wd_pre + r")"), 30, False),
+        "my_range": (left(r"(?P<in>(?P<lead>" + lead + r"))"), 10, False),
+        "mdy": (left(r"(?P<in>" + week_of + wd_pre + r"(?P<mod>" + mods + r"))"), 64, False),
+        "my": (left(r"(?P<in>(?P<mod>" + mods + r"))"), 24, False),
+        "month_ctx": (left(ctx_m + r"(?P<in>(?P<mod>" + mods + r"))"), 48, True),
+        "month_mod": (left(r"(?P<in>(?P<mod>(?i:early|mid|late)(?:\s+|-)))"), 8, True),
+        "year_range": (left(r"(?<![\w-])(?P<in>(?P<lead>(?i:from|between)\s+)?)"), 10, True),
+        "year_ctx": (left(ctx_y + r"(?P<in>(?P<mod>" + mods + r"))"), 48, True),
+        "year_mod": (left(r"(?P<in>(?P<mod>(?i:early|mid|late)(?:\s+|-)))"), 8, True),
+    }
     # Rules with optional leading words are slow to try at every position, so
     # they run only in windows around a cheap anchor (see dates.py).
-    anchor_of = {"mdy_range": "month", "dmy_range": "month", "my_range": "month", "mdy": "month",
-                 "dmy": "month", "my": "month", "month_ctx": "month", "month_mod": "month",
+    anchor_of = {"mdy_range": "month", "dmy_range": "month_dayfirst", "my_range": "month", "mdy": "month",
+                 "dmy": "month_dayfirst", "my": "month", "month_ctx": "month", "month_mod": "month",
                  "year_range": "year", "year_ctx": "year", "year_mod": "year",
                  "iso": "year_near", "numeric": "year_near", "iso_ym": "year_near", "decade": "decade",
                  "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit",
@@ -251,11 +268,12 @@ def build_patterns(fast: bool) -> Patterns:
                "weekday": re.compile(wd_full)}
     # rule anchor -> (anchor scan, reach before the hit, reach after it): the farthest a
     # rule's match can extend around its anchor.
-    reach = {"month": ("month", 64, 64), "year": ("year", 50, 25), "year_near": ("year", 8, 8),
+    reach = {"month": ("month", 0, 0), "month_dayfirst": ("month", 72, 16), "year": ("year", 0, 0), "year_near": ("year", 8, 8),
              "decade": ("decade_end", 8, 2), "holiday": ("words", 30, 30), "rel_day": ("words", 18, 2),
              "ago": ("words", 25, 0), "unit": ("words", 36, 2), "season": ("words", 30, 12),
              "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0)}
     lowered = frozenset({"rel_day", "ago", "rel_span", "rel_unit", "end_of", "season", "quarter"})
     return Patterns(vocab, tuple((k, rx, anchor_of.get(k)) for k, rx in rules),
                     anchors=anchors, reach=reach, not_after=_NOT_AFTER, lowered=lowered,
-                    word_groups={w: frozenset(g) for w, g in word_groups.items()})
+                    word_groups={w: frozenset(g) for w, g in word_groups.items()},
+                    lefts=lefts)

@@ -24,6 +24,8 @@ from .model import DateMention, Sentence
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # What may stand between two dates of one range, and before the first one.
 _JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*\Z|\s*(?:-|–|—)\s*\Z")
+# Every day number ends in a digit or in st/nd/rd/th ("5", "21st", "twenty-first").
+_DAY_BEFORE = re.compile(r"(?i)(?:\d|st|nd|rd|th)(?:\s*|-)(?:of\s+)?\Z")
 _LEAD = re.compile(r"(?i)(?<![\w-])(from|between)\s+\Z")
 
 
@@ -52,7 +54,14 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
                 if src not in hits:
                     hits[src] = _hits(pats.anchors[src], text, pats.not_after.get(src))
                 found_hits = hits[src]
+                if anc == "month_dayfirst":
+                    # A day-first date has its day number right before the month.
+                    found_hits = [h for h in found_hits
+                                  if _DAY_BEFORE.search(text, max(0, h[0] - 12), h[0])]
             windows[anc] = _windows(found_hits, before, after, len(text))
+        if kind in pats.lefts:
+            _at_hits(kind, rx, pats.lefts[kind], text, hits[pats.reach[anc][0]], ctx, found)
+            continue
         wins = windows[anc]
         if not wins:
             continue
@@ -63,15 +72,11 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
         ms = [m for lo, hi in wins for m in rx.finditer(subject, lo, hi)]
         if kind == "numeric":
             ctx.numeric_order = _numeric_order(ms)
-        last = None
         for m in ms:
             s0 = m.start()
             if bad and s0 > 0 and (text[s0 - 1] in bad or not text[s0 - 1].isascii()
                                    and text[s0 - 1].isalnum()):
                 continue
-            if last == (s0, m.end()):  # overlapping windows find a match twice
-                continue
-            last = (s0, m.end())
             res = resolve(kind, m, ctx)
             if res is None:
                 continue
@@ -80,6 +85,44 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
             if e > s:
                 found.append((s, e, res))
     return _join_ranges(text, _select(found, text, sentences, starts), sentences, starts)
+
+
+class _Joined:
+    """A rule's match at its anchor plus the words matched backwards before it, as resolve reads them."""
+
+    __slots__ = ("_g", "_start")
+
+    def __init__(self, groups: dict, start: int):
+        self._g, self._start = groups, start
+
+    def groupdict(self) -> dict:
+        return self._g
+
+    def start(self) -> int:
+        return self._start
+
+
+def _at_hits(kind, rx, spec, text, hits, ctx, found) -> None:
+    """Rules that start at their anchor: one match call per hit, then the words before it."""
+    left_rx, back, required = spec
+    for s0, _ in hits:
+        m = rx.match(text, s0)
+        if m is None:
+            continue
+        lm = left_rx.search(text, max(0, s0 - back), s0)
+        if lm is None and required:
+            continue
+        g = m.groupdict()
+        start = s0
+        if lm is not None:
+            g.update(lm.groupdict())
+            start = lm.start("in")
+        res = resolve(kind, _Joined(g, lm.start() if lm is not None else s0), ctx)
+        if res is None:
+            continue
+        s, e = _trim(text, start, m.end())
+        if e > s:
+            found.append((s, e, res))
 
 
 def _select(found, text, sentences, starts) -> list[DateMention]:
@@ -136,15 +179,28 @@ def _numeric_order(matches) -> str | None:
 
 
 def _word_hits(pats, lowered) -> dict[str, list[tuple[int, int]]]:
-    """Anchor words of the case-free rules, by the rule anchors they serve."""
+    """Anchor words of the case-free rules, by the rule anchors they serve.
+
+    str.find per word: C-speed substring search beats a regex whose every
+    attempt starts at a space (3x on news). A hit starts after a non-alphanumeric
+    character and ends before a non-letter, an optional plural "s" allowed.
+    """
     out: dict[str, list[tuple[int, int]]] = {}
-    groups = pats.word_groups
-    first = pats.anchors["words_at_start"].match(lowered)
-    ms = ([first] if first else []) + list(pats.anchors["words"].finditer(lowered))
-    for m in ms:
-        span = m.span("w")
-        for g in groups[m.group("w")]:
-            out.setdefault(g, []).append(span)
+    n = len(lowered)
+    find = lowered.find
+    for w, groups in pats.word_groups.items():
+        size = len(w)
+        i = find(w)
+        while i >= 0:
+            j = i + size
+            if i == 0 or not lowered[i - 1].isalnum():
+                k = j + 1 if j < n and lowered[j] == "s" else j
+                if k >= n or not "a" <= lowered[k] <= "z":
+                    for g in groups:
+                        out.setdefault(g, []).append((i, j))
+            i = find(w, j)
+    for v in out.values():
+        v.sort()
     return out
 
 
