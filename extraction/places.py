@@ -97,5 +97,6 @@ def _containment(actors):
 
 def _row(e: G.Entry) -> Place:
     cc3 = G.iso3_of().get(e.cc2)
-    admin1 = e.name if e.feature == "admin1" else (None if e.feature == "country" else G.admin1_name(e.cc2, e.admin1_code))
+    admin1 = e.name if e.feature == "admin1" else (
+        None if e.feature == "country" else G.admin1_name(e.cc2, e.admin1_code))
     return Place(e.place_id, e.name, e.feature, cc3, admin1, e.lat, e.lon)
