@@ -10,6 +10,9 @@ from pathlib import Path
 import yaml
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
+# libyaml parses our lexicons ~10x faster than the pure-Python loader (1 s of
+# every worker's start here); both are safe loaders giving the same data.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=None)
@@ -18,7 +21,7 @@ def load(name: str):
     path = LEXICON_DIR / name
     if path.suffix in (".yaml", ".yml"):
         with path.open(encoding="utf-8") as f:
-            return yaml.safe_load(f)
+            return yaml.load(f, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     if path.suffix == ".json":
         with path.open(encoding="utf-8") as f:
             return json.load(f)
