@@ -78,6 +78,8 @@ def resolve(kind, m, ctx: Ctx):
         d1, d2 = _day(vocab, g["d1"]), _day(vocab, g["d2"])
         if m1 is None or d1 is None or d2 is None:
             return None
+        if g["sep"] == "and" and not (g.get("lead") or "").lower().startswith("between"):
+            return None  # "on 28 February and 1 March" names two days, not a span
         return R.day_range(anchor, m1, d1, _year(g["y1"]), m2, d2, _year(g["y2"]), fut(), win)
     if kind in ("mdy", "dmy"):
         mo, d = _month(vocab, g["m"]), _day(vocab, g["d"])
@@ -139,6 +141,8 @@ def resolve(kind, m, ctx: Ctx):
     if kind == "rel_unit":
         w = " ".join(g["w"].lower().split())
         return R.shift_unit(anchor, g["u"].lower(), vocab.unit_words[w])
+    if kind == "weekend":
+        return R.weekend_near(anchor, fut())
     if kind == "end_of":
         return R.shift_unit(anchor, g["u"].lower(), 0)
     if kind == "season":

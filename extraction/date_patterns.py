@@ -129,7 +129,7 @@ def build_patterns(fast: bool) -> Patterns:
     day = (r"(?<![\w.,/$£€#])(?:[0-3]?\d(?:st|nd|rd|th)?(?![\w,/.]\d)|(?i:" + ordinals + r"))"
            r"(?![\w])")
     year = r"(?:1[5-9]\d\d|20\d\d)(?![\w])"
-    sep = r"\s*(?:-|–|—|/|to|through|till|until|and|thru)\s*"
+    sep = r"\s*(?P<sep>-|–|—|/|to|through|till|until|and|thru)\s*"
     wd_pre = r"(?:" + wd_any + r",?\s+(?:the\s+)?)?"
     # "the week of April 10", "the week beginning 4 February": the Monday-to-Sunday week
     week_of = r"(?P<wk>(?:[Tt]he\s+)?[Ww]eek\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+)?"
@@ -156,7 +156,7 @@ def build_patterns(fast: bool) -> Patterns:
                         r"(?:,?\s*(?P<y1>" + year + r"))?" + sep + r"(?:(?P<m2>" + mon + r")\s*)?"
                         r"(?P<d2>" + day + r")(?:,?\s*(?P<y2>" + year + r"))?")),
         # "27-28 October 2024", "between 3 and 5 March", "26 June 2019 to 28 June 2020"
-        ("dmy_range", c(lead + wd_pre + r"(?P<d1>" + day + r")(?:\s*(?:of\s+)?(?P<m1>" + mon
+        ("dmy_range", c(r"(?P<lead>" + lead + r")" + wd_pre + r"(?P<d1>" + day + r")(?:\s*(?:of\s+)?(?P<m1>" + mon
                         + r"))?(?:,?\s*(?P<y1>" + year + r"))?" + sep + r"(?:the\s+)?(?P<d2>" + day
                         + r")\s*(?:of\s+)?(?P<m2>" + mon + r")(?:,?\s*(?:of\s+|in\s+)?(?P<y2>" + year
                         + r"))?")),
@@ -207,6 +207,8 @@ def build_patterns(fast: bool) -> Patterns:
         # "last week", "next month", "earlier this year", "the end of this month", "last quarter"
         ("rel_unit", c(r"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?P<w>" + unit_words
                        + r")\s+(?P<u>" + units + r")(?![\w-]|\s+\d)")),
+        # "over the weekend", "at the weekend": the latest weekend (or the next in a forward sentence)
+        ("weekend", c(r"(?<![\w-])(?:over|at|during|on|for)\s+(?P<span>the\s+weekend)(?![\w-])")),
         # "the end of the year", "end of month": the anchor's own unit
         ("end_of", c(r"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)(?:the\s+)?"
                      r"(?P<u>week|month|year)(?![\w-]|\s+\d)")),
@@ -231,7 +233,7 @@ def build_patterns(fast: bool) -> Patterns:
         return re.compile(p + r"\Z")
 
     lefts = {
-        "mdy_range": (left(r"(?P<in>" + lead + wd_pre + r")"), 30, False),
+        "mdy_range": (left(r"(?P<in>(?P<lead>" + lead + r")" + wd_pre + r")"), 30, False),
         "my_range": (left(r"(?P<in>(?P<lead>" + lead + r"))"), 10, False),
         "mdy": (left(r"(?P<in>" + week_of + wd_pre + r"(?P<mod>" + mods + r"))"), 64, False),
         "my": (left(r"(?P<in>(?P<mod>" + mods + r"))"), 24, False),
@@ -248,7 +250,7 @@ def build_patterns(fast: bool) -> Patterns:
                  "year_range": "year", "year_ctx": "year", "year_mod": "year",
                  "iso": "year_near", "numeric": "year_near", "iso_ym": "year_near", "decade": "decade",
                  "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit",
-                 "rel_unit": "unit", "end_of": "unit", "season": "season", "quarter": "quarter",
+                 "rel_unit": "unit", "weekend": "unit", "end_of": "unit", "season": "season", "quarter": "quarter",
                  "weekday": "weekday"}
     # One scan of the lowered text finds every lower-case anchor word after a
     # separator (a literal-class start, so sre skips between candidates); each
@@ -272,7 +274,7 @@ def build_patterns(fast: bool) -> Patterns:
              "decade": ("decade_end", 8, 2), "holiday": ("words", 30, 30), "rel_day": ("words", 18, 2),
              "ago": ("words", 25, 0), "unit": ("words", 36, 2), "season": ("words", 30, 12),
              "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0)}
-    lowered = frozenset({"rel_day", "ago", "rel_span", "rel_unit", "end_of", "season", "quarter"})
+    lowered = frozenset({"rel_day", "ago", "rel_span", "rel_unit", "weekend", "end_of", "season", "quarter"})
     return Patterns(vocab, tuple((k, rx, anchor_of.get(k)) for k, rx in rules),
                     anchors=anchors, reach=reach, not_after=_NOT_AFTER, lowered=lowered,
                     word_groups={w: frozenset(g) for w, g in word_groups.items()},

@@ -200,6 +200,18 @@ def weekend(anchor: Anchor, n: int) -> Resolved:
     return (sat, sat + timedelta(days=1), "day")
 
 
+def weekend_near(anchor: Anchor, future: bool) -> Resolved:
+    """'over the weekend': the latest Saturday-Sunday begun by the anchor, or the next one."""
+    if anchor.precision != "day":
+        return UNKNOWN
+    a = anchor.day
+    if future:
+        sat = a + timedelta(days=(5 - a.weekday()) % 7) if a.weekday() != 6 else a - timedelta(days=1)
+    else:
+        sat = a - timedelta(days=(a.weekday() - 5) % 7)
+    return (sat, sat + timedelta(days=1), "day")
+
+
 def week_of(d: date) -> Resolved:
     monday = d - timedelta(days=d.weekday())
     return (monday, monday + timedelta(days=6), "day")
@@ -228,9 +240,11 @@ def span_from_anchor(anchor: Anchor, unit: str, n: int, forward: bool) -> Resolv
         days = {"hour": -(-n // 24), "day": n, "week": 7 * n}[unit]
         if anchor.precision != "day":
             return UNKNOWN
-        other = anchor.day + timedelta(days=days if forward else -days)
-        lo, hi = sorted((anchor.day, other))
-        return (lo, hi, "day")
+        a = anchor.day
+        # "the next 3 days" starts tomorrow; "the past 3 days" runs up to the anchor day.
+        if forward:
+            return (a + timedelta(days=1), a + timedelta(days=days) if days > 1 else None, "day")
+        return (a - timedelta(days=days), a, "day")
     if unit == "month" and anchor.precision in ("day", "month"):
         base = anchor.year * 12 + anchor.day.month - 1
         other = base + (n if forward else -n)
