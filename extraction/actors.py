@@ -22,7 +22,7 @@ from .actor_orgs import acronym_orgs, head_orgs
 from .actor_scan import LowerPass
 from .ids import slug
 from .model import Actor, Mention, Sentence
-from .person_rules import SAID_BEFORE, find_persons, speech_persons, surname_mentions
+from .person_rules import SAID_BEFORE, appositive_persons, find_persons, speech_persons, surname_mentions
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|across|from|of)\s+)$")
 # Numbered units: whole match is group 1 (as in a Scan). Matched only where an
@@ -125,8 +125,12 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             aff = parent.affiliation_id
 
     # 2. titled persons first: their modifier ("U.S. State Department") stays its own mention
-    for ps, pe, person, mod in find_persons(text, lex, ends, pre):
+    doc_iso = dominant_country(count_countries(named))
+    state = state_sectors()
+    titles = _Claims()  # "Police spokesman": the title's words are no bare agent ("police")
+    for ps, pe, person, mod, (ts, te) in find_persons(text, lex, ends, pre, doc_iso, state):
         claim(ps, pe, person)
+        titles.add(ts, te, person)
         if mod is not None:
             ms, me, ment = mod
             if claims.free(ms, me):
@@ -136,8 +140,6 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         if claims.free(m.start(1), m.end()):
             _unit(text, m, lex, base, ends, claim)
     # 4. organisations named by a head word ("Independent National Electoral Commission")
-    doc_iso = dominant_country(count_countries(named))
-    state = state_sectors()
     for s, e, org in head_orgs(text, lex, claims.free, doc_iso, state):
         if claims.free(s, e):
             claim(s, e, org)
@@ -155,7 +157,9 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     # acronyms the text defines ("Alliance of Sahel States (AES)") and their later uses
     for _, _, org in acronym_orgs(text, lex, claims, doc_iso, state):
         register(org)
-    # 6. "X said" persons, then bare surnames of persons already known in this document
+    # 6. "X, a spokesman for Y" and "X said" persons, then bare surnames of persons already known in this document
+    for ps, pe, person in appositive_persons(text, lex, claims.free, doc_iso, state):
+        claim(ps, pe, person)
     for ps, pe, person in speech_persons(text, lex, claims.free, pre):
         claim(ps, pe, person)
     for ps, pe, person in surname_mentions(text, [a for a in actors.values() if a.actor_type == "person"],
@@ -165,7 +169,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     for m in lex.alone_scan.finditer(text, pre["alone"]):
         s = m.start(1)
         sector = lex.alone[m.group(1)]
-        if claims.free(s, m.end()) and _generic_ok(text, s, sector):
+        if claims.free(s, m.end()) and titles.free(s, m.end()) and _generic_ok(text, s, sector):
             iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
             claim(s, m.end(), compound_actor(lex, iso, sector) if iso else generic_actor(sector))
 

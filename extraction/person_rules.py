@@ -63,14 +63,21 @@ def _clean_name(name: str, lex: ActorLexicon) -> str | None:
     return " ".join(toks)
 
 
-def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None) -> Actor:
+def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None, home: str | None = None,
+            state: frozenset = frozenset(), sector: str | None = None) -> Actor:
+    """home: the document's dominant country, which an official of a state organ with no
+    other country given ("Police spokesman X") is taken to serve (see actor_country)."""
     known = lex.entries.get(name)
     if known is not None and known.kind == "person":
         a = known.actor
         # the title the document gives ("Russian leader") beats the dictionary default
         return a if not title or title == a.title else dataclasses.replace(a, title=title)
-    sector = lex.title_sector.get(title or "", "CVL")
+    sector = sector or lex.title_sector.get(title or "", "CVL")
     country, aff, cameo = None, None, None
+    if mod is None and home and sector in state:
+        country, cameo = home, home + sector
+    elif mod is None and sector != "CVL":
+        cameo = sector
     if mod is not None:
         country = mod.iso3
         if mod.kind == "org":
@@ -82,8 +89,9 @@ def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None) 
     return Actor(f"actor:person:{slug(name)}", name, "person", country, title, aff, cameo)
 
 
-def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = None):
-    """Titled names: yields (start, end, person, modifier (start, end, Entry) or None)."""
+def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = None, home: str | None = None,
+                 state: frozenset = frozenset()):
+    """Titled names: (start, end, person, modifier (start, end, Entry) or None, title span)."""
     found = []
     for m in lex.title_scan.finditer(text, pre and pre["title"]):
         nm = _NAME.match(text, m.end())
@@ -101,9 +109,53 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = No
                 mod = (hit[0], ts - gap, hit[1])
                 break
         start = nm.start(1)
-        person = _person(name, lex, title, mod[2] if mod else None)
-        found.append((start, start + len(name), person, mod))
+        person = _person(name, lex, title, mod[2] if mod else None, home, state)
+        found.append((start, start + len(name), person, mod, (ts, m.end())))
     return found
+
+
+_APPOS_CACHE: dict = {}
+_FOR = re.compile(r"\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?")
+
+
+def _appositive(lex: ActorLexicon) -> re.Pattern:
+    """", a spokesman", ", the army's chief": a lower-case title after a comma and an article."""
+    key = id(lex.title_sector)
+    hit = _APPOS_CACHE.get(key)
+    if hit is None or hit[0] is not lex.title_sector:
+        low = [t for t in lex.title_sector if t[:1].islower()]
+        rx = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,2}?(" + trie_pattern(low)
+                        + r")(?![\w-])")
+        hit = _APPOS_CACHE[key] = (lex.title_sector, rx)
+    return hit[1]
+
+
+def appositive_persons(text: str, lex: ActorLexicon, free, home: str | None = None, state: frozenset = frozenset()):
+    """"Kwame Mensah, a spokesman for the Ghanaian army, said": the name before the comma
+    is a person with that title; a country or organisation after "for/of" is theirs."""
+    out = []
+    for m in _appositive(lex).finditer(text):
+        nm = _NAME_BEFORE.search(text, max(0, m.start() - _NAME_WINDOW), m.start())
+        if not nm:
+            continue
+        name = _clean_name(nm.group(1), lex)
+        s = nm.start(1)
+        if not name or " " not in name or not text.startswith(name, s) or not free(s, s + len(name)):
+            continue
+        if any(t in lex.title_sector or (t in lex.entries and lex.entries[t].kind != "person")
+               for t in name.split()):
+            continue
+        title, sector, mod = m.group(1), None, None
+        fm = _FOR.match(text, m.end())
+        cm = lex.regex.match(text, fm.end()) if fm else None
+        ent = lex.entries.get(cm.group()) if cm else None
+        if ent is not None and ent.iso3 is not None or ent is not None and ent.kind == "org":
+            mod = ent
+            am = lex.agent_after.match(text, cm.end()) if ent.kind in ("country", "demonym", "capital") else None
+            if am:
+                sector = lex.agents[am.group(2)][0]  # "a spokesman for the Ghanaian army": MIL
+        out.append((s, s + len(name), _person(name, lex, title, mod, home, state, sector)))
+    return out
 
 
 def speech_persons(text: str, lex: ActorLexicon, free, pre: dict | None = None):
