@@ -60,6 +60,16 @@ def _count(vocab, word):
     return int(w) if w.isdigit() else vocab.number_words.get(w)
 
 
+def _weekday_year(vocab, word, res):
+    """'Tuesday, October 3' without a year: the nearby year in which October 3 is a Tuesday."""
+    wd = vocab.weekday_of.get(word.lower().rstrip("."))
+    d = res[0]
+    for y in (d.year, d.year - 1, d.year + 1):
+        if R.valid_day(y, d.month, d.day) and date(y, d.month, d.day).weekday() == wd:
+            return (date(y, d.month, d.day), None, "day")
+    return res
+
+
 def _week_of(res):
     """'the week of April 10': the Monday-to-Sunday week holding the day."""
     if res is None or res[0] is None:
@@ -87,6 +97,8 @@ def resolve(kind, m, ctx: Ctx):
             # "early October 5" is not a phrase; let the bare month rule decide.
             return None
         res = R.month_day(anchor, mo, d, _year(g["y"]), fut(), win)
+        if g.get("wdp") and not g["y"] and res and res[0]:
+            res = _weekday_year(vocab, g["wdp"], res)
         return _week_of(res) if g.get("wk") else res
     if kind == "iso":
         return R.month_day(anchor, int(g["m"]), int(g["d"]), int(g["y"]), False, win)
@@ -152,6 +164,8 @@ def resolve(kind, m, ctx: Ctx):
     if kind == "weekday":
         wd = vocab.weekday_of[g["wd"].lower()]
         w = (g["w"] or "").lower()
+        if not w and _is_title(ctx, m):
+            return None
         if w in ("last", "previous", "past"):
             return R.weekday(anchor, wd, "last")
         if w in ("next", "coming", "following"):
@@ -160,6 +174,17 @@ def resolve(kind, m, ctx: Ctx):
             return R.weekday(anchor, wd, "this")
         return R.weekday(anchor, wd, "future" if fut() else "past")
     return None
+
+
+_THE_BEFORE = re.compile(r"(?i)(?<![\w-])the\s+\Z")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _is_title(ctx, m) -> bool:
+    """'The Sunday Times', 'the Monday Night Football': a weekday inside a name."""
+    after = _CAPITALISED_AFTER.match(ctx.text, m.end())
+    return (after is not None and after.group(1).lower() not in ctx.vocab.month_of
+            and _THE_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()) is not None)
 
 
 def _numeric(ctx, m):

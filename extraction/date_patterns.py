@@ -130,7 +130,7 @@ def build_patterns(fast: bool) -> Patterns:
            r"(?![\w])")
     year = r"(?:1[5-9]\d\d|20\d\d)(?![\w])"
     sep = r"\s*(?P<sep>-|–|—|/|to|through|till|until|and|thru)\s*"
-    wd_pre = r"(?:" + wd_any + r",?\s+(?:the\s+)?)?"
+    wd_pre = r"(?:(?P<wdp>" + wd_any + r"),?\s+(?:the\s+)?)?"
     # "the week of April 10", "the week beginning 4 February": the Monday-to-Sunday week
     week_of = r"(?P<wk>(?:[Tt]he\s+)?[Ww]eek\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+)?"
     lead = r"(?:(?i:" + (lead_alternation(["from", "between"], fold_case=True) if fast

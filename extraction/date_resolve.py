@@ -195,8 +195,6 @@ def weekend(anchor: Anchor, n: int) -> Resolved:
         return UNKNOWN
     a = anchor.day
     sat = a - timedelta(days=a.weekday()) + timedelta(days=5 + 7 * n)
-    if n == -1 and a.weekday() == 0:
-        sat += timedelta(days=7)  # on a Monday, "last weekend" is the one just over
     return (sat, sat + timedelta(days=1), "day")
 
 
