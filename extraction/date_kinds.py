@@ -88,9 +88,12 @@ def resolve(kind, m, ctx: Ctx):
         d1, d2 = _day(vocab, g["d1"]), _day(vocab, g["d2"])
         if m1 is None or d1 is None or d2 is None:
             return None
-        if g["sep"] == "and" and not (g.get("lead") or "").lower().startswith("between"):
-            return None  # "on 28 February and 1 March" names two days, not a span
-        return R.day_range(anchor, m1, d1, _year(g["y1"]), m2, d2, _year(g["y2"]), fut(), win)
+        res = R.day_range(anchor, m1, d1, _year(g["y1"]), m2, d2, _year(g["y2"]), fut(), win)
+        if res and res[0] and g["sep"] == "and" and not (g.get("lead") or "").lower().startswith("between") \
+                and (res[1] - res[0]).days != 1:
+            # "on 3 and 10 March" names two days; "on 28 February and 1 March" two days in a row.
+            return None
+        return res
     if kind in ("mdy", "dmy"):
         mo, d = _month(vocab, g["m"]), _day(vocab, g["d"])
         if g.get("mod"):
