@@ -77,7 +77,7 @@ def words_scan(words, tail: str = _WORDS_TAIL, extra: str = _WORDS_EXTRA) -> "Sc
     low = [w for w in words if "a" <= w[0] <= "z"]
     rest = [w for w in words if not "a" <= w[0] <= "z"]
     return Scan("(?:" + trie_pattern(rest) + ")" + tail if rest else None,
-                "(?:" + trie_pattern(low) + ")" + tail if low else None, extra, low)
+                "(?:" + trie_pattern(low) + ")" + tail if low else None, extra, low, rest)
 
 
 def separator_class(extra: str) -> str:
@@ -87,6 +87,16 @@ def separator_class(extra: str) -> str:
     ascii_sep = [chr(i) for i in range(128)
                  if not (chr(i).isalnum() or chr(i) == "_" or chr(i) in extra)]
     return "[" + "".join(re.escape(c) for c in ascii_sep) + "\x80-\U0010ffff]"
+
+
+def _walker(found: list):
+    """The first of ``found`` (matches in text order) that starts at or after pos."""
+    starts = [m.start(1) for m in found]
+
+    def first_from(_, pos):
+        i = bisect.bisect_left(starts, pos)
+        return found[i] if i < len(found) else None
+    return first_from
 
 
 class Scan:
@@ -103,14 +113,16 @@ class Scan:
     match is group 1 and a pattern's own groups follow.
     """
 
-    __slots__ = ("at", "after", "start", "extra", "low")
+    __slots__ = ("at", "after", "start", "extra", "low", "rest")
 
-    def __init__(self, at: str | None, after: str | None, extra: str = "-", low: list[str] | None = None):
+    def __init__(self, at: str | None, after: str | None, extra: str = "-", low: list[str] | None = None,
+                 rest: list[str] | None = None):
         self.at = re.compile(f"({at})") if at else None
         self.after = re.compile(f"{separator_class(extra)}({after})") if after else None
         self.start = re.compile(f"({after})") if after else None  # offset 0 has no separator
         self.extra = extra
         self.low = low  # the words ``after`` opens with, when known (see actor_scan.LowerPass)
+        self.rest = rest  # the words ``at`` opens with, when known (see actor_scan.CapitalPass)
 
     def _next_at(self, text: str, pos: int):
         search, extra = self.at.search, self.extra
@@ -134,25 +146,20 @@ class Scan:
             return m
         return None
 
-    def finditer(self, text: str, after: list | None = None):
-        """Matches in text order; ``after``: every anchored match of the ``after``
-        pattern, in order, found beforehand (see actor_scan.LowerPass)."""
-        a = self._next_at(text, 0) if self.at is not None else None
-        if after is None:
-            next_after = self._next_after
-        else:
-            starts = [m.start(1) for m in after]
-
-            def next_after(_, pos):
-                i = bisect.bisect_left(starts, pos)
-                return after[i] if i < len(after) else None
+    def finditer(self, text: str, after: list | None = None, at: list | None = None):
+        """Matches in text order; ``after`` / ``at``: every anchored match of that
+        pattern where the look-behind holds, in order, found beforehand (see
+        actor_scan): the walk then picks from them what the searches would find."""
+        next_at = self._next_at if at is None else _walker(at)
+        next_after = self._next_after if after is None else _walker(after)
+        a = next_at(text, 0) if self.at is not None else None
         b = next_after(text, 0) if self.after is not None else None
         while a is not None or b is not None:
             m = a if b is None or (a is not None and a.start(1) < b.start(1)) else b
             yield m
             end = m.end()
             if a is not None and a.start(1) < end:
-                a = self._next_at(text, end)
+                a = next_at(text, end)
             if b is not None and b.start(1) < end:
                 b = next_after(text, end)
 

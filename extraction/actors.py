@@ -19,7 +19,7 @@ import re
 from .actor_country import count_countries, country_after, dominant_country, state_sectors
 from .actor_lexicon import ActorLexicon, Entry, compound_actor, generic_actor, lexicon
 from .actor_orgs import acronym_orgs, head_orgs
-from .actor_scan import LowerPass
+from .actor_scan import CapitalPass, LowerPass
 from .ids import slug
 from .model import Actor, Mention, Sentence
 from .person_rules import SAID_BEFORE, appositive_persons, find_persons, speech_persons, surname_mentions
@@ -49,10 +49,12 @@ def _units(text: str):
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
-def lower_pass(lex: ActorLexicon) -> LowerPass:
-    """The one pass that finds the lower-case words of every scan below."""
-    return LowerPass({k: (sc, sc.low or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
-                                                            ("alone", lex.alone_scan), ("said", SAID_BEFORE))})
+def lower_pass(lex: ActorLexicon) -> tuple[LowerPass, CapitalPass]:
+    """The two passes that find the lower-case and the capitalised words of every scan below."""
+    return (LowerPass({k: (sc, sc.low or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
+                                                             ("alone", lex.alone_scan), ("said", SAID_BEFORE))}),
+            CapitalPass({k: (sc, sc.rest or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
+                                                               ("alone", lex.alone_scan))}))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -96,8 +98,10 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     named = []  # every dictionary hit, "in Moscow" too: what the document is about
     if lex.lower is None:
         lex.lower = lower_pass(lex)
-    pre = lex.lower.run(text)
-    for m in lex.scan.finditer(text, pre["lex"]):
+    pre = lex.lower[0].run(text)
+    caps = lex.lower[1].run(text)
+    pre.update({k + "_at": v for k, v in caps.items()})
+    for m in lex.scan.finditer(text, pre["lex"], pre["lex_at"]):
         e = lex.entries.get(m.group(1))
         if e is None:
             continue
@@ -166,7 +170,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
                                            claims.free):
         claim(ps, pe, person)
     # 7. generic agents, with the country the text ties them to (see actor_country)
-    for m in lex.alone_scan.finditer(text, pre["alone"]):
+    for m in lex.alone_scan.finditer(text, pre["alone"], pre["alone_at"]):
         s = m.start(1)
         sector = lex.alone[m.group(1)]
         if claims.free(s, m.end()) and titles.free(s, m.end()) and _generic_ok(text, s, sector):

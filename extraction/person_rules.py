@@ -93,7 +93,7 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = No
                  state: frozenset = frozenset()):
     """Titled names: (start, end, person, modifier (start, end, Entry) or None, title span)."""
     found = []
-    for m in lex.title_scan.finditer(text, pre and pre["title"]):
+    for m in lex.title_scan.finditer(text, pre and pre["title"], pre and pre["title_at"]):
         nm = _NAME.match(text, m.end())
         if not nm:
             continue
