@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load
+from .quantity_trie import trie_alt
 
 
 @dataclass(slots=True)
@@ -29,7 +30,8 @@ _DIGIT = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # every pattern built here is compiled with IGNORECASE: case variants merge
+    return trie_alt(words, fold=True, space=" ")
 
 
 @dataclass(slots=True)

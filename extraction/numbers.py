@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .number_joins import fraction_of_scale, signed
 from .number_tables import _DIGIT, Num, _Tables, tables
+from .quantity_trie import trie_alt
 
 _SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.DOTALL)
 
@@ -331,23 +332,7 @@ def _word_hits(text: str, words) -> list[int] | None:
 
 @lru_cache(maxsize=8)
 def _trie_re(words: tuple) -> re.Pattern:
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return re.compile(rf"(?<![a-z]){_trie_alt(root)}")
-
-
-def _trie_alt(node: dict) -> str:
-    alts = [re.escape(ch) + _trie_alt(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
+    return re.compile(rf"(?<![a-z]){trie_alt(words, space=' ')}")
 
 
 def _phrases(text: str, t: _Tables):

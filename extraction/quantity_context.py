@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load
+from .quantity_trie import trie_alt
 
 
 def _alt(words) -> str:
-    parts = sorted({str(w).lower() for w in words if str(w)}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    return trie_alt(words, fold=True)
 
 
 def _word_alt(words) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load
+from .quantity_trie import trie_alt
 
 
 @dataclass(slots=True)
@@ -24,9 +25,8 @@ class UnitHit:
 
 
 def _alt(words) -> str:
-    parts = sorted({w for w in words if w}, key=len, reverse=True)
     # spaces inside names may be any run of white space ("square  km")
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    return trie_alt(words)
 
 
 @dataclass(slots=True)
