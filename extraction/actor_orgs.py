@@ -112,6 +112,13 @@ def head_orgs(text: str, lex, free, doc_iso: str | None, state: frozenset):
         e = he
         if rm:
             toks = list(_TOKENS.finditer(text, he, rm.end()))
+            for i, t in enumerate(toks):  # "... of Nigeria" closes the name: "and Acme" is not in it
+                cm = lex.regex.match(text, t.start())
+                ent = lex.entries.get(cm.group()) if cm else None
+                if ent is not None and ent.kind == "country" and cm.end() <= rm.end():
+                    toks = toks[:i + 1]
+                    toks[-1:] = [cm]
+                    break
             while toks and toks[-1].group() in r.skip:  # "... Council for Tuesday"
                 toks.pop()
             if toks:

@@ -170,9 +170,13 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
                                            claims.free):
         claim(ps, pe, person)
     # 7. generic agents, with the country the text ties them to (see actor_country)
+    # "Hezbollah fighters", "al-Shabaab militants": the noun is the named group's, no second actor
+    named_before = {e: a for _, e, a in claims.spans if a.actor_type in _GROUPS}
     for m in lex.alone_scan.finditer(text, pre["alone"], pre["alone_at"]):
         s = m.start(1)
         sector = lex.alone[m.group(1)]
+        if named_before.get(s - 1) is not None and text[s - 1] == " ":
+            continue
         if claims.free(s, m.end()) and titles.free(s, m.end()) and _generic_ok(text, s, sector):
             iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
             claim(s, m.end(), compound_actor(lex, iso, sector) if iso else generic_actor(sector))
@@ -185,6 +189,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     return sorted(actors.values(), key=lambda a: a.actor_id), mentions
 
 
+_GROUPS = frozenset(("organization", "armed_group", "military_unit"))
 _CROWDS = frozenset(("OPP", "CVL", "UAF", "CRM", "REB"))
 _GENERIC_BEFORE = re.compile(r"(?:^|[.,;:!?\n\"“]\s*|\b(?:the|The|of|by|against|with|and|many|some|several|"
                              r"dozens|hundreds|thousands|armed|local|anti-government|opposition|at|on|from|"

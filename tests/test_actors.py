@@ -34,6 +34,8 @@ def test_golden(case):
             assert actors[a.affiliation_id].name == exp["affiliation"]
         if "same_as" in exp:
             assert a.actor_id == by_span[exp["same_as"]].actor_id
+    for span in case.get("absent", []):
+        assert span not in by_span, (span, list(by_span))
 
 
 def test_offsets_and_sentences():
