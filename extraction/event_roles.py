@@ -39,7 +39,7 @@ _MAX_CONJ = 6
 _VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|were)\s+)*")
 _ADJUNCT = re.compile(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
-_BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
+BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
 
 
 def subject(text, lo, s, before, last_person, last_group):
@@ -103,7 +103,7 @@ def noun_roles(text, s, e, trig: Trigger, before, after):
                 src = x.ref_id
             elif trig.of_role == "target" and tgt is None:
                 tgt = x.ref_id
-        elif src is None and _BY_GAP.fullmatch(text, e, x.start):
+        elif src is None and BY_GAP.fullmatch(text, e, x.start):
             src = x.ref_id
         elif trig.prep and tgt is None and _prep_gap(trig.prep).fullmatch(text, e, x.start):
             tgt = x.ref_id
