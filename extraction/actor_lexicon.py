@@ -24,7 +24,7 @@ from .model import Actor
 class Entry:
     """What a matched surface means: a kind plus the actor it names."""
 
-    kind: str  # country, demonym, people, capital, org, person
+    kind: str  # country, demonym, people, capital, org, person, ethnic
     actor: Actor
     iso3: str | None = None
     demonym: str | None = None  # for compounds: "North Korean" military
@@ -171,7 +171,7 @@ class ActorLexicon:
     scan: Scan  # regex.finditer, faster
     states: dict  # iso3 -> state Actor
     demonym_of: dict  # iso3 -> display demonym
-    orgs: dict  # key -> Actor
+    orgs: dict  # key -> Actor (organisations, and "pop:<key>" ethnic groups)
     agents: dict  # agent noun -> (sector, actor_type, label)
     agent_after: re.Pattern
     alone: dict  # alone word -> sector
@@ -261,6 +261,32 @@ def _orgs(entries: dict, orgs: dict) -> None:
             entries.setdefault(str(al), Entry("org", a, o.get("country")))
 
 
+def _groups(entries: dict, states: dict, orgs: dict) -> None:
+    """Ethnic and religious groups: "Kurdish" (kind ethnic) and "Kurds" (a population).
+    A country only where the group lives in one; never the state itself, so that
+    "Tigrayan forces" are not Ethiopia's military (see ethnic_actor)."""
+    for row in load("actors_groups.csv"):
+        iso = row.get("iso3") or None
+        adjs, peoples = _split(row.get("adjectives")), _split(row.get("peoples"))
+        pop = Actor(f"actor:pop:{row['key']}", (peoples or adjs)[0], "population", iso, None,
+                    states[iso].actor_id if iso in states else None, iso)
+        orgs["pop:" + row["key"]] = pop  # so that by_id finds it as an affiliation
+        for a in adjs:
+            entries.setdefault(a, Entry("ethnic", pop, iso, a))
+        for p in peoples:
+            entries.setdefault(p, Entry("people", pop, iso))
+
+
+def ethnic_actor(ent: Entry, sector: str) -> Actor:
+    """"Kurdish fighters", "Fulani herders": the group's armed men, civilians ... An ethnic
+    group's forces are not a state's: MIL becomes REB."""
+    sector = "REB" if sector == "MIL" else sector
+    _, atype, label = _sector_info()[sector]
+    key = ent.actor.actor_id.rsplit(":", 1)[1]
+    return Actor(f"actor:{sector.lower()}:{key}", f"{ent.demonym} {label}", atype, ent.iso3, None,
+                 ent.actor.actor_id, (ent.iso3 or "") + sector)
+
+
 def _persons(entries: dict) -> None:
     for p in load("actors_persons.yaml")["persons"]:
         aff = f"actor:{p['affiliation']}" if p.get("affiliation") else None
@@ -279,6 +305,7 @@ def lexicon() -> ActorLexicon:
     _persons(entries)
     _orgs(entries, orgs)
     _countries(entries, states, demonym_of)
+    _groups(entries, states, orgs)
 
     agents: dict[str, tuple] = {}
     alone: dict[str, str] = {}

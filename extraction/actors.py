@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .actor_country import count_countries, country_after, dominant_country, state_sectors
-from .actor_lexicon import ActorLexicon, Entry, compound_actor, generic_actor, lexicon
+from .actor_lexicon import ActorLexicon, Entry, compound_actor, ethnic_actor, generic_actor, lexicon
 from .actor_orgs import acronym_orgs, head_orgs
 from .actor_scan import CapitalPass, LowerPass
 from .ids import slug
@@ -156,6 +156,11 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             if am and claims.free(s, am.end()):
                 sector = lex.agents[am.group(2)][0]
                 claim(s, am.end(), compound_actor(lex, ent.iso3, sector))
+                continue
+        if ent.kind == "ethnic":
+            am = lex.agent_after.match(text, e)
+            if am and claims.free(s, am.end()):
+                claim(s, am.end(), ethnic_actor(ent, lex.agents[am.group(2)][0]))
                 continue
         claim(s, e, ent.actor)
     # acronyms the text defines ("Alliance of Sahel States (AES)") and their later uses
