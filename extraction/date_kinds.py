@@ -15,6 +15,8 @@ from functools import lru_cache
 from . import date_resolve as R
 
 _NUM = re.compile(r"\d+")
+# a number after a capitalised "Week"/"Month" ("Week 11"), not a time of day ("this Week 8am")
+_UNIT_NUMBER = re.compile(r"(?i)\s+\d{1,2}(?![\d:]|\.\d|\s*[ap]\.?m\b)")
 
 
 class Ctx:
@@ -153,6 +155,21 @@ def resolve(kind, m, ctx: Ctx):
             return None  # "the past few years": too vague to be a date
         forward = g["w"].lower() in ("next", "coming", "following")
         return R.span_from_anchor(anchor, g["u"].lower(), n, forward)
+    if kind == "in_n":
+        n = _count(vocab, g["n"])
+        unit = g["u"].lower()
+        start = m.start()
+        # "the fifth coach in four years", "doubled in three months" are durations: only days
+        # and weeks, with the forward cue close before ("will meet in two weeks").
+        if not n or unit not in ("day", "week") or not fut() or \
+                not vocab.future_cues.search(ctx.text, max(0, start - 40), start):
+            return None
+        if unit in ("day", "week"):
+            return R.shift_days(anchor, n * (7 if unit == "week" else 1))
+        return R.shift_unit(anchor, unit, n)
+    if kind in ("rel_unit", "end_of") and ctx.text[m.start("u")].isupper() and \
+            _UNIT_NUMBER.match(ctx.text, m.end()):
+        return None  # "the start of Week 11" names a numbered week, not this one
     if kind == "rel_unit":
         w = " ".join(g["w"].lower().split())
         return R.shift_unit(anchor, g["u"].lower(), vocab.unit_words[w])

@@ -70,7 +70,9 @@ class Patterns:
 
 
 _W = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
-_NOT_AFTER = {"iso": _W + "/.-", "numeric": _W + "/.-", "decade": _W + "-", "rel_day": _W + "-",
+_AN = _W.replace("_", "")
+# An ISO date may follow "-" or "_" ("report-2002-10-09.xlsx", "archive-2018-09-23-page").
+_NOT_AFTER = {"iso": _AN + "/.", "numeric": _W + "/.-", "decade": _W + "-", "rel_day": _W + "-",
               "rel_unit": _W + "-", "month": _W, "year": "0123456789", "ago": _W + "-"}
 
 
@@ -199,19 +201,18 @@ def build_patterns(fast: bool) -> Patterns:
         # "yesterday", "last night", "the day after tomorrow"
         ("rel_day", c(r"(?:" + rel_days + r")(?![\w-])")),
         # "two days ago", "a week ago", "3 years ago"
-        ("ago", c(r"(?<![\w-])(?P<n>\d{1,3}|(?:" + nums + r"))\s+(?P<u>day|week|month|year)s?"
-                  r"\s+(?P<ref>ago|earlier|before)(?![\w-])")),
+        # "two days ago", "a week ago", "3 years ago" (the count and unit: see lefts)
+        ("ago", c(r"(?P<ref>ago|earlier|before)(?![\w-])")),
+        # "in two weeks" in a forward-looking sentence
+        ("in_n", c(r"(?P<u>day|week|month|year)s?(?![\w-])")),
         # "the past two weeks", "the last 24 hours", "the next three months"
-        ("rel_span", c(r"(?<![\w-])(?P<w>" + span_words + r")\s+(?P<n>\d{1,3}|(?:" + nums
-                       + r"))\s+(?P<u>hour|day|week|month|year)s(?![\w-])")),
+        ("rel_span", c(r"(?P<u>hour|day|week|month|year)s(?![\w-])")),
         # "last week", "next month", "earlier this year", "the end of this month", "last quarter"
-        ("rel_unit", c(r"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?P<w>" + unit_words
-                       + r")\s+(?P<u>" + units + r")(?![\w-]|\s+\d)")),
+        ("rel_unit", c(r"(?P<u>" + units + r")(?![\w-])")),
         # "over the weekend", "at the weekend": the latest weekend (or the next in a forward sentence)
-        ("weekend", c(r"(?<![\w-])(?:over|at|during|on|for)\s+(?P<span>the\s+weekend)(?![\w-])")),
+        ("weekend", c(r"weekend(?![\w-])")),
         # "the end of the year", "end of month": the anchor's own unit
-        ("end_of", c(r"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)(?:the\s+)?"
-                     r"(?P<u>week|month|year)(?![\w-]|\s+\d)")),
+        ("end_of", c(r"(?P<u>week|month|year)(?![\w-])")),
         # "this summer", "in the winter", "the summer of 2019", "autumn 2020"
         ("season", c(r"(?<![\w-])(?:(?P<ctx>in|during|since|until|by|over|throughout)\s+)?(?P<span>"
                      r"(?:(?P<w>last|this|next|past|coming)\s+|the\s+)?(?:(?:early|late|mid)[\s-]+)?"
@@ -242,6 +243,17 @@ def build_patterns(fast: bool) -> Patterns:
         "year_range": (left(r"(?<![\w-])(?P<in>(?P<lead>(?i:from|between)\s+)?)"), 10, True),
         "year_ctx": (left(ctx_y + r"(?P<in>(?P<mod>" + mods + r"))"), 48, True),
         "year_mod": (left(r"(?P<in>(?P<mod>(?i:early|mid|late)(?:\s+|-)))"), 8, True),
+        # on the lowered text, ending at a unit word
+        "ago": (left(r"(?<![\w-])(?P<in>(?P<n>\d{1,3}|(?:" + nums + r"))\s+(?P<u>day|week|month|year)s?\s+)"),
+                30, True),
+        "in_n": (left(r"(?<![\w-])(?P<in>in\s+(?P<n>\d{1,3}|(?:" + nums + r"))\s+)"), 20, True),
+        "rel_span": (left(r"(?<![\w-])(?P<in>(?P<w>" + span_words + r")\s+(?P<n>\d{1,3}|(?:" + nums
+                          + r"))\s+)"), 30, True),
+        "rel_unit": (left(r"(?<![\w-])(?P<in>(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?"
+                          r"(?P<w>" + unit_words + r")\s+)"), 40, True),
+        "weekend": (left(r"(?<![\w-])(?:over|at|during|on|for)\s+(?P<in>the\s+)"), 12, True),
+        "end_of": (left(r"(?<![\w-])(?P<in>(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)"
+                        r"(?:the\s+)?)"), 28, True),
     }
     # Rules with optional leading words are slow to try at every position, so
     # they run only in windows around a cheap anchor (see dates.py).
@@ -249,8 +261,8 @@ def build_patterns(fast: bool) -> Patterns:
                  "dmy": "month_dayfirst", "my": "month", "month_ctx": "month", "month_mod": "month",
                  "year_range": "year", "year_ctx": "year", "year_mod": "year",
                  "iso": "year_near", "numeric": "year_near", "iso_ym": "year_near", "decade": "decade",
-                 "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit",
-                 "rel_unit": "unit", "weekend": "unit", "end_of": "unit", "season": "season", "quarter": "quarter",
+                 "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit", "in_n": "unit", "weekend": "weekend",
+                 "rel_unit": "unit", "end_of": "unit", "season": "season", "quarter": "quarter",
                  "weekday": "weekday"}
     # One scan of the lowered text finds every lower-case anchor word after a
     # separator (a literal-class start, so sre skips between candidates); each
@@ -272,9 +284,9 @@ def build_patterns(fast: bool) -> Patterns:
     # rule's match can extend around its anchor.
     reach = {"month": ("month", 0, 0), "month_dayfirst": ("month", 72, 16), "year": ("year", 0, 0), "year_near": ("year", 8, 8),
              "decade": ("decade_end", 8, 2), "holiday": ("words", 30, 30), "rel_day": ("words", 18, 2),
-             "ago": ("words", 25, 0), "unit": ("words", 36, 2), "season": ("words", 30, 12),
+             "ago": ("words", 0, 0), "unit": ("words", 0, 0), "weekend": ("words", 0, 0), "season": ("words", 30, 12),
              "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0)}
-    lowered = frozenset({"rel_day", "ago", "rel_span", "rel_unit", "weekend", "end_of", "season", "quarter"})
+    lowered = frozenset({"rel_day", "ago", "in_n", "rel_span", "rel_unit", "weekend", "end_of", "season", "quarter"})
     return Patterns(vocab, tuple((k, rx, anchor_of.get(k)) for k, rx in rules),
                     anchors=anchors, reach=reach, not_after=_NOT_AFTER, lowered=lowered,
                     word_groups={w: frozenset(g) for w, g in word_groups.items()},
