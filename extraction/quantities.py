@@ -45,6 +45,7 @@ from .quantity_filters import (
     is_part_not_amount,
     is_word_label,
     scale_m,
+    unit_before,
 )
 from .quantity_merge import share_units
 from .quantity_ranges import pair_ranges
@@ -58,6 +59,7 @@ _OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?!the\b|these\b|those\b|them\b|us\
 _RATE = re.compile(r"[ \t\u00a0]*(?:(per)\b|/(?=[^\W\d_])|an?\b(?![ \t]+\w+[ \t]+(?:earlier|ago|later|"
                    r"before|after|previously|since|from|into|on)\b))", re.IGNORECASE)
 _OF_AN = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?(?=[ \t\u00a0])", re.IGNORECASE)
+_STRONG = re.compile(r"[-‐‑]strong\b", re.IGNORECASE)
 _SLASH_WORD = re.compile(r"(?<=/)[A-Za-z]+(?![\w/])")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w-]*)")
 _NOT_COUNT = re.compile(r"\]|[′″]|°\d|°?[ \t]?[NSEW]\b(?![’'])|[-.][ \t]?\d{3}[-.][ \t]?\d{3,4}")
@@ -191,6 +193,9 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
                 per_unit, end = lemma(w.group(1).lower())[0], w.end()
             elif (w := _SLASH_WORD.match(text, m.end())) and w.group().lower() in rate_symbols():
                 per_unit, end = rate_symbols()[w.group().lower()], w.end()  # "m3/s", "t/h"
+    pre = unit_before(text, num.start, floor) if unit is None and not num.words else None
+    if pre is not None:  # "magnitude 7.5", "Mach 5"
+        unit, category, unit_start, unit_end, start = pre[0], "other", pre[1], pre[2], pre[1]
     # --- what is not a quantity --------------------------------------------
     if not num.words or is_range:
         nxt = text[end:end + 1]
@@ -200,7 +205,7 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
             return None
         if is_date(text, num.start, num.end, floor):
             return None
-        if cur is None and is_label(text, num.start, floor):
+        if cur is None and pre is None and is_label(text, num.start, floor):
             return None
         if unit is None and is_code(text, num, floor):
             return None  # "0800", "575 BC", "33.783; 44.500"
@@ -236,7 +241,17 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
             m = _OF.match(text, end)
             if m and (num.vague or text[start:end].lower().endswith(("million", "billion"))):
                 noun_pos = m.end()
-        noun = noun_after(text, noun_pos, value if not is_range else num.high)
+                hit = unit_after(text, noun_pos - 1, True)  # "billions of dollars"
+                if hit is not None:
+                    unit, category, money = hit.unit, hit.category, hit.money
+                    unit_start, unit_end, end = hit.start, hit.end, hit.end
+        strong = _STRONG.match(text, end)
+        if strong:  # "a 5,000-strong force": members of one (singular) body
+            noun = noun_after(text, strong.end(), 1.0)
+            if noun is not None:
+                noun.unit, noun.category = "personnel", "personnel"
+        elif unit is None:
+            noun = noun_after(text, noun_pos, value if not is_range else num.high)
         if noun is not None:
             unit, category = noun.unit, noun.category
             unit_start, unit_end = noun.start, noun.end

@@ -142,3 +142,21 @@ def adjacent_figures(text: str, nums: list[Num]) -> set[int]:
             out.add(i)
             out.add(i + 1)
     return out
+
+
+@lru_cache(maxsize=1)
+def _before_re() -> tuple[re.Pattern, dict]:
+    table = {str(k).lower(): str(v) for k, v in load("units.yaml")["units_before"].items()}
+    alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b({alt})(?:[ \t\u00a0]*[-‐‑][ \t\u00a0]*|[ \t\u00a0]+(?:of[ \t\u00a0]+)?)$",
+                      re.IGNORECASE), table
+
+
+def unit_before(text: str, start: int, floor: int) -> tuple[str, int, int] | None:
+    """A unit written before the figure ("magnitude 7.5", "Mach 5"): (unit, its
+    start, its end)."""
+    pattern, table = _before_re()
+    m = pattern.search(text, max(floor, start - 16), start)
+    if m is None:
+        return None
+    return table[m.group(1).lower()], m.start(1), m.end(1)
