@@ -181,6 +181,11 @@ def resolve(kind, m, ctx: Ctx):
         return _season(ctx, m, g, fut)
     if kind == "quarter":
         return _quarter(ctx, g, fut)
+    if kind == "wd_day":
+        d = _day(vocab, g["d"])
+        if not d or not 1 <= d <= 31:
+            return None
+        return R.weekday_day(anchor, vocab.weekday_of[g["wd"].lower()], d, fut())
     if kind == "weekday":
         wd = vocab.weekday_of[g["wd"].lower()]
         w = (g["w"] or "").lower()

@@ -227,6 +227,9 @@ def build_patterns(fast: bool) -> Patterns:
         # "last Tuesday", "on Monday", "Friday"
         ("weekday", c(r"(?<![\w-])(?:(?P<w>(?i:last|next|this|previous|coming|following|past))\s+)?"
                       r"(?P<wd>" + wd_full + r")")),
+        # "Friday the 13th", "Tuesday, the eleventh": a weekday and an ordinal day, no month
+        ("wd_day", c(r"(?P<wd>" + wd_full + r"),?\s+(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)|(?i:" + ordinals
+                     + r"))(?![\w])")),
     )
     # Rules that start at their anchor hit (rx.match there, no window scan); what may
     # precede the anchor is matched backwards from it by a regex ending in \Z:
@@ -253,6 +256,7 @@ def build_patterns(fast: bool) -> Patterns:
                           + r"))\s+)"), 30, True),
         "rel_unit": (left(r"(?<![\w-])(?P<in>(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?"
                           r"(?P<w>" + unit_words + r")\s+)"), 40, True),
+        "wd_day": (left(r"(?P<in>)"), 0, False),
         "weekend": (left(r"(?<![\w-])(?:over|at|during|on|for)\s+(?P<in>the\s+)"), 12, True),
         "end_of": (left(r"(?<![\w-])(?P<in>(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)"
                         r"(?:the\s+)?)"), 28, True),
@@ -265,7 +269,7 @@ def build_patterns(fast: bool) -> Patterns:
                  "iso": "year_near", "numeric": "year_near", "iso_ym": "year_near", "decade": "decade",
                  "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit", "in_n": "unit", "weekend": "weekend",
                  "rel_unit": "unit", "end_of": "unit", "season": "season", "quarter": "quarter",
-                 "weekday": "weekday"}
+                 "weekday": "weekday", "wd_day": "weekday_at"}
     # One scan of the lowered text finds every lower-case anchor word after a
     # separator (a literal-class start, so sre skips between candidates); each
     # word then opens windows for the rules it can anchor.
@@ -287,7 +291,8 @@ def build_patterns(fast: bool) -> Patterns:
     reach = {"month": ("month", 0, 0), "month_dayfirst": ("month", 72, 16), "year": ("year", 0, 0), "year_near": ("year", 8, 8),
              "decade": ("decade_end", 8, 2), "holiday": ("words", 30, 30), "rel_day": ("words", 18, 2),
              "ago": ("words", 0, 0), "unit": ("words", 0, 0), "weekend": ("words", 0, 0), "season": ("words", 30, 12),
-             "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0)}
+             "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0),
+             "weekday_at": ("weekday", 0, 0)}
     lowered = frozenset({"rel_day", "ago", "in_n", "rel_span", "rel_unit", "weekend", "end_of", "season", "quarter"})
     return Patterns(vocab, tuple((k, rx, anchor_of.get(k)) for k, rx in rules),
                     anchors=anchors, reach=reach, not_after=_NOT_AFTER, lowered=lowered,

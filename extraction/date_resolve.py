@@ -281,3 +281,21 @@ def season(anchor: Anchor, m1: int, m2: int, which: str) -> Resolved:
         y = started
     end_y = y + 1 if cross else y
     return (date(y, m1, 1), date(end_y, m2, 1), "month")
+
+
+def weekday_day(anchor: Anchor, wd: int, d: int, future: bool) -> Resolved:
+    """'Friday the 13th': the nearest month, back from the anchor (forward in a forward-looking
+    sentence), in which day d is that weekday; within two years, else unknown."""
+    if anchor.precision != "day":
+        return UNKNOWN
+    a = anchor.day
+    total = a.year * 12 + a.month - 1
+    step = 1 if future else -1
+    for k in range(25):
+        y, m = divmod(total + step * k, 12)
+        m += 1
+        if valid_day(y, m, d):
+            x = date(y, m, d)
+            if x.weekday() == wd and (x >= a if future else x <= a):
+                return (x, None, "day")
+    return UNKNOWN
