@@ -254,10 +254,23 @@ def cities() -> Cities:
 
 
 @lru_cache(maxsize=1)
+def regions() -> dict[str, Entry]:
+    """key -> world regions, seas and rivers of places_regions.csv (feature "region")."""
+    out: dict[str, Entry] = {}
+    for r in load("places_regions.csv"):
+        e = Entry(f"region:{fold(r['name']).replace(' ', '-')}", r["name"], "region", r["country"] or "",
+                  None, float(r["lat"]), float(r["lon"]), 0, key(r["name"]))
+        for a in [r["name"], *r["aliases"].split("|")]:
+            if a:
+                out.setdefault(key(a), e)
+    return out
+
+
+@lru_cache(maxsize=1)
 def small_prefixes() -> frozenset[str]:
-    """Word-prefixes of the multi-word country and admin1 keys (the index's filter covers settlements)."""
+    """Word-prefixes of the multi-word country, admin1 and region keys (the index's filter covers settlements)."""
     out = set()
-    for k in [*countries()[0], *admin1()[0]]:
+    for k in [*countries()[0], *admin1()[0], *regions()]:
         w = k.split(" ")
         out.update(" ".join(w[:n]) for n in range(1, len(w)))
     return frozenset(out)

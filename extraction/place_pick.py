@@ -8,6 +8,7 @@ before it, a qualifier after it, or size.
 from __future__ import annotations
 
 import math
+import re
 
 from . import gazetteer as G
 
@@ -33,45 +34,97 @@ def ranked(k):
     return got
 
 
-def _best(k, doc_cc, qual):
-    """The entry with the highest score: static, +8 next to its qualifier, +3 in a country of the text."""
+def _qual_bonus(x, qual):
+    """+8 inside the qualifying division or country, +6 in the country of a qualifying town."""
+    best = 0
+    for q in qual:
+        if q.cc2 != x.cc2:
+            continue
+        if q.feature == "country" or (q.feature == "admin1" and q.admin1_code == x.admin1_code):
+            return 8
+        if q.feature != "admin1":
+            best = 8 if q.admin1_code and q.admin1_code == x.admin1_code else 6
+    return best
+
+
+def best_entry(k, doc, qual):
+    """The entry with the highest score: static, plus its qualifier, plus the
+    document's countries (+3 named, +1.5 only through a demonym) and divisions (+2)."""
+    doc_cc, dem_cc, doc_a1 = doc
     best_t, best = None, None
     for sc, order, x in ranked(k):
-        if best_t is not None and sc + 11 < best_t[0]:
+        if best_t is not None and sc + 13.5 < best_t[0]:
             break  # sorted: no later entry can catch up
-        if qual and any(q.cc2 == x.cc2 and (q.feature == "country" or q.admin1_code == x.admin1_code
-                                            or q.feature != "admin1") for q in qual):
-            sc += 8
-        elif best_t is not None and not qual and sc + 3 < best_t[0]:
-            break  # without a qualifier only the text's countries add to a score
+        if qual:
+            sc += _qual_bonus(x, qual)
+        elif best_t is not None and sc + 5.5 < best_t[0]:
+            break  # without a qualifier only the text's places add to a score
         if x.cc2 in doc_cc:
             sc += 3
+        elif x.cc2 in dem_cc:
+            sc += 1.5
+        if (x.cc2, x.admin1_code) in doc_a1:
+            sc += 2
         if best_t is None or (sc, order) > best_t:
             best_t, best = (sc, order), x
     return (best_t[0] if best_t else 0.0), best
 
 
-def pick_city(text, c, cands, idx, doc_cc, rules, sent_starts):
-    s, e, _, _, _, k = c
-    if k in rules["stop"]:
-        return None
-    # "Sergeevka, Primorsky Krai" / "Prague, Oklahoma": the next candidate qualifies this one.
-    qual = None
+def qualifier(text, cands, idx, doc, prev=None):
+    """The entries of a division, country or town written right after a name
+    ("Sergeevka, Primorsky Krai", "Bakhmut in Donetsk", "Konduga (Konduga LGA")
+    or before it in the possessive ("Ukraine's Kherson"), else None."""
+    c = cands[idx]
     if idx + 1 < len(cands):
         n = cands[idx + 1]
-        if n[0] - e <= 3 and n[2] in ("admin1", "country", "city") and text[e:n[0]].strip() in (",", ""):
-            qual = n[3] if n[2] != "city" else [r[2] for r in ranked(n[5])]
-    best_sc, best = _best(k, doc_cc, qual)
+        gap = text[c[1]:n[0]]
+        if len(gap) <= 6 and n[2] in ("admin1", "country", "city") and _GAP.fullmatch(gap) and (
+                gap.strip() or n[2] != "city"):
+            if n[2] != "city":
+                return n[3]
+            if n[4] != "named" and n[5] not in _NOT_QUAL:
+                q = best_entry(n[5], doc, None)[1]
+                return [q] if q else None
+    if idx > 0:
+        p = cands[idx - 1]
+        if p[2] in ("admin1", "country") and text[p[1]:c[0]] in ("'s ", "’s "):
+            return p[3]
+    if prev is not None and c[0] - prev[0] <= 6 and not text[prev[0]:c[0]].isspace() and _GAP.fullmatch(
+            text, prev[0], c[0]):
+        return [prev[1]]  # "Bakhmut in Donetsk": the town just kept places this one
+    return None
+
+
+_GAP = re.compile(r"\s*(?:,|\(|in|, in|near|, near)?\s*")
+_NOT_QUAL = frozenset()
+
+
+def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
+    """The entry a settlement candidate means, or None when it is no place here.
+
+    prev: (end, entry) of the place kept last, or None.
+    """
+    s, e, _, _, ev, k = c
+    if k in rules["stop"] or (ev != "strong" and text[s:e] in rules["dem"]):
+        return None
+    qual = qualifier(text, cands, idx, doc, prev)
+    best_sc, best = best_entry(k, doc, qual)
     if best is None:
         return None
+    # Part of a person's name ("named") needs its division or country written next to it.
+    strong = ev == "strong" or (qual is not None and _qual_bonus(best, qual) >= (8 if ev == "named" else 1))
+    if strong:
+        return best
+    if ev == "named":
+        return None
     initial = s in sent_starts or (s > 0 and text[s - 1] in "\"“'(" and (s - 1) in sent_starts)
-    strong = qual is not None and best_sc >= 8
-    big = best.population >= rules["bare"] or best.capital
-    if strong or (big and not initial):
+    common = k in rules["common"]
+    big = (best.population >= rules["bare"] or best.capital) and not common
+    if big and not initial:
         return best  # a trigger word before it would change nothing
     trig = rules["trig"].search(text, max(0, s - 40), s) is not None
     if initial and not trig:
-        return best if best.population >= rules["initial"] or best.capital else None
+        return best if (best.population >= rules["initial"] or best.capital) and not common else None
     if trig or big:
         return best
     return None

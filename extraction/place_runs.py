@@ -16,12 +16,14 @@ from .fast_regex import lead_alternation
 from .lexicon import load
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_CAP = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ul)[-‐])?[" + _UPPER + r"][\w'’‐-]*"
+# Arabic articles written before a name with a hyphen ("al-Raqqa", "ez-Zor", "ash-Sham").
+_CAP = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ed|er|es|en|et|esh|ez|ul)[-‐])?[" + _UPPER + r"][\w'’‐-]*"
 _CONNECT = r"(?:\s(?:(?:of|de|del|la|le|di|da|do|dos|das|du|al|el|on|upon|the)\s)?" + _CAP + r")*"
 # The same runs as (?<![\w'’-])_CAP_CONNECT, written to start with a character
 # class so that sre jumps between candidates (see fast_regex): the first
 # character is a capital or the a/e/u of an "al-"/"el-"/"ul-" prefix.
-_RUN = re.compile(r"[aeu" + _UPPER + r"](?<![\w'’-][\s\S])(?:(?:(?<=a)(?:l|d|r|s|n|t|sh|z)|(?<=[eu])l)"
+_RUN = re.compile(r"[aeu" + _UPPER + r"](?<![\w'’-][\s\S])(?:(?:(?<=a)(?:l|d|r|s|n|t|sh|z)|(?<=e)(?:l|d|r|s|n|t|sh|z)"
+                  r"|(?<=u)l)"
                   r"[-‐][" + _UPPER + r"][\w'’‐-]*|(?<![aeu])[\w'’‐-]*)" + _CONNECT)
 _TOKEN = re.compile(_CAP)
 _AFTER = re.compile(r"\s+([a-z]+)")
@@ -41,7 +43,10 @@ def rules():
             dem[n] = iso3
     dem_rx = re.compile(lead_alternation(sorted(dem, key=len, reverse=True), r"[\w-]") + r"(?![\w-])")
     iso2 = {v: k for k, v in G.iso3_of().items()}
-    return {"stop": words("stoplist"), "org": words("org_heads"), "admin_trig": words("admin1_triggers"),
+    admin_trig = words("admin1_triggers")
+    return {"stop": words("stoplist"), "common": words("common_words"), "org": words("org_heads"),
+            "admin_trig": admin_trig,
+            "types": admin_trig | words("local_type_words"), "neighbours": words("neighbour_words"),
             "trig": _trigger_regex(r["triggers"]), "dem": dem, "dem_rx": dem_rx,
             "dem_cc": {n: iso2.get(c) for n, c in dem.items()},
             "articles": frozenset(r["joined_articles"]), "bare": int(r["bare_city_population"]),
@@ -110,7 +115,7 @@ def scan(text, gaz):
         if e:
             cands.append([m.start(), m.end(), "country", [e], "strong", None])
     cache = _cache(gaz)
-    admin_trig = r["admin_trig"]
+    types = r["types"]
     dem_cc = set()
     for run in _RUN.finditer(text):
         rt = run.group()
@@ -133,7 +138,7 @@ def scan(text, gaz):
         if found and found[-1][1] == len(rt):
             # Only a candidate ending at the run's end can change with a type word after it.
             a = _AFTER.match(text, rs + len(rt), rs + len(rt) + 20)
-            if a and a.group(1) in admin_trig:
+            if a and a.group(1) in types:
                 tail = (a.group(1), a.end() - rs - len(rt))
                 ck = (rt, tail)
                 found = cache.get(ck)
@@ -157,7 +162,7 @@ def _run_cands(text, rs, re_, tail, r, gaz):
     division type word follows the run, else None.
     """
     ckey, akey, cidx = gaz
-    cnames = cidx.index
+    cnames, rkey = cidx.index, G.regions()
     key, fold = G.key, G.fold
     toks = tokens(text, rs, re_)
     if not toks:
@@ -165,13 +170,14 @@ def _run_cands(text, rs, re_, tail, r, gaz):
     n_toks = len(toks)
     if n_toks == 1:
         k = key(text[toks[0][0]:toks[0][1]])
-        if not (k in cnames or k in akey or k in ckey):
+        if not (k in cnames or k in akey or k in ckey or k in rkey):
             return ()  # the common case: one word that names nothing
     elif fold(text[toks[-1][0]:toks[-1][1]]) in r["org"] and not any(
             key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, n_toks) + 1)):
         return ()  # an organisation: nothing inside it is a place
-    admin_trig = r["admin_trig"]
+    admin_trig, types, stop = r["admin_trig"], r["types"], r["stop"]
     out = []
+    spans = []  # token index range of each candidate, for the neighbour check below
     i = 0
     while i < n_toks:
         hit = None
@@ -180,28 +186,36 @@ def _run_cands(text, rs, re_, tail, r, gaz):
             k = key(text[s:e])
             if not k:
                 continue
-            in_c, in_a = k in ckey, k in akey
-            if not (in_c or in_a or k in cnames):
+            in_c, in_a, in_s = k in ckey, k in akey, k in cnames
+            if not (in_c or in_a or in_s or k in rkey):
                 continue  # most sub-runs name nothing: skip the type-word checks
-            # A division type word inside or right after the run forces admin1.
-            nxt_tok = fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
-            if j < len(toks):
+            # A type word inside or right after the run: a division ("Kursk region")
+            # or a settlement standing for its district ("Pokrovsk district").
+            nxt_tok = fold(text[toks[j][0]:toks[j][1]]) if j < n_toks else None
+            if j < n_toks:
                 a = _AFTER.match(text, e, e + 20)  # inside the run: a connector word
                 after = (a.group(1), a.end()) if a else None
             else:  # past the run's end: only a type word matters, see scan()
                 after = (tail[0], re_ + tail[1]) if tail and e == re_ else None
-            type_word = nxt_tok if nxt_tok in admin_trig else (
-                after[0] if after and after[0] in admin_trig else None)
-            if in_c and type_word is None and k in r["stop"] and j < len(toks):
+            type_word = nxt_tok if nxt_tok in types else (
+                after[0] if after and after[0] in types else None)
+            end = (toks[j][1] if nxt_tok == type_word else after[1]) if type_word else e
+            used = j + (type_word is not None and nxt_tok == type_word)
+            if in_c and type_word is None and k in stop and j < n_toks:
                 break  # "Jordan Miller", "Georgia Smith": a person, not the country
-            if in_c and type_word is None:
+            if in_c and (type_word is None or not (in_a or in_s)):
                 hit = (j, (s, e, "country", [ckey[k]], "strong", k))
-            elif type_word and in_a:
-                end = toks[j][1] if nxt_tok == type_word else after[1]
-                hit = (j + (nxt_tok == type_word), (s, end, "admin1", akey[k], "strong", k))
-            elif in_a and k == key(akey[k][0].name) and k not in cnames:
+            elif k in rkey and not in_a:
+                hit = (j, (s, e, "region", [rkey[k]], "strong", k))
+            elif type_word in admin_trig and in_a:
+                hit = (used, (s, end, "admin1", akey[k], "strong", k))
+            elif type_word and k not in stop:
+                hit = (used, (s, end, "city", None, "strong", k))
+            elif in_a and k == key(akey[k][0].name) and not in_s and k not in stop:
                 hit = (j, (s, e, "admin1", akey[k], "strong", k))
-            elif in_a or k in cnames:
+            elif e - s <= 4 and text[s:e].isupper():
+                break  # "HMS", "SAC": an acronym, not a town's name
+            else:
                 hit = (j, (s, e, "city", None, None, k))  # entries looked up if it is ever weighed
             if hit:
                 break
@@ -209,9 +223,45 @@ def _run_cands(text, rs, re_, tail, r, gaz):
             i += 1
             continue
         j, (s, e, kind, entries, ev, k) = hit
-        out.append((s - rs, e - rs, kind, entries, ev, k))
+        out.append([s - rs, e - rs, kind, entries, ev, k])
+        spans.append((i, j))
         i = j
-    return tuple(out)
+    _mark_names(text, toks, out, spans, r)
+    return tuple(tuple(c) for c in out)
+
+
+def _mark_names(text, toks, out, spans, r):
+    """A settlement next to a capitalised word that is no place, title or type
+    word is part of a name ("Paris Hilton", "Tobias Ellwood", "University of
+    Paris"): its evidence becomes "named" and only a qualifier can save it."""
+    covered = {}
+    for n, (i, j) in enumerate(spans):
+        for t in range(i, j):
+            covered[t] = n
+    fold, ok = G.fold, r["neighbours"]
+    for n, (i, j) in enumerate(spans):
+        c = out[n]
+        if c[2] != "city" or c[4] is not None:
+            continue
+        for t in (i - 1, j):
+            if t < 0 or t >= len(toks):
+                continue
+            # Only a one-word name can be a first name ("Paris Hilton", not "Middle
+            # East Minister"), and a possessive is none ("Mogadishu's Hodan").
+            if t == j and (j - i > 1 or text[toks[j - 1][1]:toks[j - 1][1] + 1] in ("'", "’")):
+                continue
+            # Joined by a space only ("the meeting in Paris the Foreign Secretary" is
+            # no name), and no initial ("Washington D.C.").
+            a, b = (toks[t][1], toks[i][0]) if t < i else (toks[j - 1][1], toks[t][0])
+            if not text[a:b].isspace() or toks[t][1] - toks[t][0] <= 2:
+                continue
+            other = covered.get(t)
+            if fold(text[toks[t][0]:toks[t][1]]) in ok:
+                continue
+            if other is None:
+                c[4] = "named"
+            elif out[other][2] == "city" and out[other][4] != "strong":
+                c[4] = "named"  # two town names side by side with no comma: a person's name
 
 
 def _longest(text, toks, i, r, cidx):
@@ -224,11 +274,13 @@ def _longest(text, toks, i, r, cidx):
     an article unsafe to judge.
     """
     hi = min(len(toks), i + 5)
-    small, arts, key = G.small_prefixes(), r["articles"], G.key
+    small, arts, key, fold = G.small_prefixes(), r["articles"], G.key, G.fold
     for m in range(i + 1, hi):
         p = key(text[toks[i][0]:toks[m - 1][1]])
-        if not p or p in small or cidx.may_extend(p) or p.rsplit(" ", 1)[-1] in arts:
+        if not p or p in small or cidx.may_extend(p):
             continue
+        if fold(text[toks[m - 1][0]:toks[m - 1][1]]).rsplit(" ", 1)[-1] in arts:
+            continue  # "Deir ez" + "Zor": the article joins the next word
         return m
     return hi
 
