@@ -102,38 +102,63 @@ def event_modality(text, lo, hi, s, e, trig, prior_events, sentence_id, before, 
 @lru_cache(maxsize=1)
 def _rules():
     d = load("events_context.yaml")
-    phrases = sorted({str(x).lower() for x in d["locatives"]}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    mods = sorted({str(x).lower() for x in d["place_modifiers"]}, key=len, reverse=True)
-    mod = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in mods)
-    # "in the", "in southeastern", "in the besieged Bosnian town of": up to two modifiers
-    # (listed words or capitalised adjectives) between the preposition and the place
-    locative = re.compile(r"(?<![\w-])(?:" + body + r")\s+(?:(?:the|a|an)\s+)?(?:(?:" + mod +
-                          r"|[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+){0,2}(?:(?:the|a|an)\s+)?$", re.I)
-    reach = max(map(len, phrases)) + 2 * max(map(len, mods)) + 12  # characters that can hold a locative
+    # "in the", "in southeastern", "in the besieged Bosnian town of": the locative phrase, up to two
+    # modifiers (listed words or capitalised adjectives) and articles, then the place. Matched on
+    # the reversed text before the place, anchored at the place: one match instead of a search
+    # trying every offset of the window.
+    def rev(words):
+        return "|".join(re.escape(w[::-1]).replace(r"\ ", r"\s+")
+                        for w in sorted({str(x).lower() for x in words}, key=len, reverse=True))
+    art = r"(?:\s+(?i:eht|a|na))?"
+    cap = r"(?:na|nai|ese|hsi|i)[a-z]*[A-Z]"  # "Bosnian", "Afghan", "Congolese", "Iraqi" reversed
+    locative = re.compile(art + r"(?:\s+(?:(?i:" + rev(d["place_modifiers"]) + ")|" + cap + ")){0,2}" + art
+                          + r"\s+(?i:" + rev(d["locatives"]) + r")(?![\w-])")
+    reach = max(map(len, d["locatives"])) + 2 * max(map(len, d["place_modifiers"])) + 16
     return locative, reach, frozenset(str(r) for r in d["sited_roots"]), frozenset(d["carried_precisions"])
 
 
 class DocPlaces:
     """The document's place mentions by sentence, each marked as introduced by a
-    locative or not, and the document's leading place (see events_context.yaml)."""
+    locative or not, and the document's leading place (see events_context.yaml).
+    The locative test runs only for the sentences that ask (those with a trigger)."""
 
-    __slots__ = ("by_sent", "leading")
+    __slots__ = ("text", "raw", "by_sent", "feature", "_leading")
 
     def __init__(self, text, place_mentions, places, actor_mentions):
-        locative, reach, _, _ = _rules()
-        feature = {p.place_id: p.feature for p in places}
+        self.text = text
+        self.feature = {p.place_id: p.feature for p in places}
         inside = _inside(place_mentions, actor_mentions)
-        self.by_sent: dict[int, list[tuple]] = {}
-        self.leading = None
-        for p in sorted((p for p in place_mentions if p.kind == "place"), key=lambda p: p.start):
-            if p.start in inside:  # "Kyiv Post", "Donetsk People's Republic": names, not scenes
-                continue
-            loc = bool(locative.search(text, max(0, p.start - reach), p.start))
-            local = feature.get(p.ref_id, "country") != "country"
-            self.by_sent.setdefault(p.sentence_id, []).append((p, loc, local))
-            if self.leading is None and (loc or local):
-                self.leading = p
+        # "Kyiv Post", "Donetsk People's Republic": names, not scenes
+        self.raw = sorted((p for p in place_mentions if p.kind == "place" and p.start not in inside),
+                          key=lambda p: p.start)
+        self.by_sent: dict[int, list[tuple]] | None = None
+        self._leading = False  # not computed yet
+
+    def _marked(self, p) -> tuple:
+        locative, reach, _, _ = _rules()
+        loc = locative.match(self.text[max(0, p.start - reach):p.start][::-1]) is not None
+        return p, loc, self.feature.get(p.ref_id, "country") != "country"
+
+    def sentence(self, sid: int) -> list[tuple]:
+        if self.by_sent is None:
+            self.by_sent = {}
+            for p in self.raw:
+                self.by_sent.setdefault(p.sentence_id, []).append(p)
+        got = self.by_sent.get(sid)
+        if got and not isinstance(got[0], tuple):
+            got = self.by_sent[sid] = [self._marked(p) for p in got]
+        return got or []
+
+    def leading(self):
+        """The first place mention introduced by a locative or below country level."""
+        if self._leading is False:
+            self._leading = None
+            for p in self.raw:
+                _, loc, local = self._marked(p)
+                if loc or local:
+                    self._leading = p
+                    break
+        return self._leading
 
     def place_for(self, sid: int, pos: int, root: str):
         """A place of the sentence introduced by a locative or, for events that happen at
@@ -141,7 +166,7 @@ class DocPlaces:
         nearest the trigger. With none, sited events take the leading place."""
         _, _, sited, _ = _rules()
         best = None
-        for p, loc, local in self.by_sent.get(sid, ()):
+        for p, loc, local in self.sentence(sid):
             if loc or (local and root in sited):
                 # the most precise place first: "in Italy for rioting in Genoa" is in Genoa
                 key = (not local, not loc, abs(p.start - pos))
@@ -149,7 +174,8 @@ class DocPlaces:
                     best = (key, p)
         if best is not None:
             return best[1].ref_id
-        return self.leading.ref_id if self.leading is not None and root in sited else None
+        lead = self.leading() if root in sited else None
+        return lead.ref_id if lead is not None else None
 
 
 def _inside(place_mentions, ments) -> set[int]:

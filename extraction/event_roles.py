@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .ids import stable_id
 from .model import Event
-from .triggers import Trigger, table
+from .triggers import Trigger, starts_at
 
 _PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|with|against|for|on|by|about|into|over|between|near|of|"
                           r"among|toward|towards|across|through|without|under)\s+(?:the\s+)?$", re.I)
@@ -117,7 +117,6 @@ def _conjuncts(text, ms, i, step, taken):
     stops before a mention followed by its own verb ("met B and C said ...")."""
     out = [ms[i].ref_id]
     j = i
-    rx = table().regex
     while 0 <= j + step < len(ms) and len(out) < _MAX_CONJ:
         a, b = (ms[j + step], ms[j]) if step < 0 else (ms[j], ms[j + step])
         if b.start - a.end > 40 or not _CONJ.fullmatch(text, a.end, b.start):
@@ -126,7 +125,7 @@ def _conjuncts(text, ms, i, step, taken):
             break
         if step > 0:
             v = _VERB_NEXT.match(text, b.end, b.end + 30)
-            if v and rx.match(text, v.end()):
+            if v and v.end() > b.end and starts_at(text, v.end()):
                 break
         j += step
         if ms[j].ref_id not in out:

@@ -15,7 +15,7 @@ from .event_context import DocCues, DocDates, DocPlaces, event_modality
 from .ids import stable_id
 from .linking import link_quantities
 from .model import Event, Mention
-from .triggers import Trigger, choose, table
+from .triggers import Trigger, choose, find, table
 
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
 
@@ -85,13 +85,12 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
         lp.append(x.ref_id if types.get(x.ref_id) == "person" else lp[-1])
         lg.append(x.ref_id if types.get(x.ref_id) != "person" else lg[-1])
     sent_starts: dict[int, list[int]] = {}
-    for m in tt.scan.finditer(text):
-        s, e = m.span(1)
-        if names and not m.group(1).endswith("ed") and _covered(names, s, e, True):
+    for s, e, surface in find(text):
+        if names and not surface.endswith("ed") and _covered(names, s, e, True):
             continue  # (a past-tense verb is not part of a name: "Britain mobilized army" is a bad mention)
         i = max(bisect.bisect_right(starts, s) - 1, 0)
         sent = sentences[i]
-        trig = choose(tt, m.group(1), text, s, e, sent.start, sent.end)
+        trig = choose(tt, surface, text, s, e, sent.start, sent.end)
         if trig is None:
             continue
         sm = by_sent.get(sent.sentence_id, [])
@@ -109,7 +108,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
         # group actor named in an earlier sentence
         last_person = lp[bisect.bisect_left(mstarts, s)]
         last_group = lg[bisect.bisect_left(mstarts, sent.start)]
-        ev, srcs, tgts = _event(doc, sent.sentence_id, lo, hi, s, e, m.group(1), trig, before, after,
+        ev, srcs, tgts = _event(doc, sent.sentence_id, lo, hi, s, e, surface, trig, before, after,
                                 last_person, last_group)
         events.append(ev)
         events.extend(R.expand(ev, doc_id, trig, srcs, tgts))
