@@ -316,8 +316,16 @@ def _year_like(text: str, num: Num) -> bool:
 _CAP_WORD = re.compile(r"([A-Z][\w’'.&-]*)[ \t\u00a0]+$")
 
 
+_ACRONYM = re.compile(r"(?<![\w.])\(?[A-Z]{2,6}\)?[ \t\u00a0]+$")
+_NEXT_CAPS = re.compile(r"\S*[ \t\u00a0]+[A-Z]{2}")
+
+
 def _after_capitalised(text: str, start: int, floor: int) -> bool:
-    """A capitalised word right before the number, not at the sentence start."""
+    """A capitalised word right before the number, not at the sentence start;
+    an acronym ("CTF 50", "(CTF) 50") anywhere, unless the text around is in
+    capitals (a headline: "MORE THAN 50 KILLED")."""
+    if _ACRONYM.search(text, max(floor, start - 12), start) and not _NEXT_CAPS.match(text, start):
+        return True
     m = _CAP_WORD.search(text, max(floor, start - 30), start)
     if m is None or m.start() <= floor:
         return False
