@@ -15,6 +15,11 @@ from functools import lru_cache
 from . import date_resolve as R
 
 _NUM = re.compile(r"\d+")
+@lru_cache(maxsize=4)
+def _noun_after(count_nouns: frozenset) -> re.Pattern:
+    """A word after "the 2007" that is not a counted noun ("the 2012 people" is a count)."""
+    alt = "|".join(re.escape(w) for w in sorted(count_nouns, key=len, reverse=True))
+    return re.compile(r"[ \t]+(?!(?i:" + alt + r")\b)[A-Za-z][a-z]+")
 # a number after a capitalised "Week"/"Month" ("Week 11"), not a time of day ("this Week 8am")
 _UNIT_NUMBER = re.compile(r"(?i)\s+\d{1,2}(?![\d:]|\.\d|\s*[ap]\.?m\b)")
 
@@ -131,6 +136,10 @@ def resolve(kind, m, ctx: Ctx):
         if g["sep"] == "and" and not (g["lead"] or "").lower().startswith("between"):
             return None  # "in 2007 and 2009" names two years, not a span
         return R.year_range(int(g["y1"]), int(g["y2"]))
+    if kind == "year_ctx" and (g.get("yctx") or "").lower() in vocab.year_determiners and not g.get("mod"):
+        y = int(g["y"])
+        if y % 100 == 0 or not _noun_after(vocab.year_count_nouns).match(ctx.text, m.end()):
+            return None
     if kind in ("year_ctx", "year_mod"):
         return R.with_half(g.get("mod"), (date(int(g["y"]), 1, 1), None, "year"))
     if kind == "decade":

@@ -47,6 +47,8 @@ class Vocab:
     ordinal_words: dict
     future_cues: re.Pattern
     future_window: int
+    year_determiners: frozenset  # "the 2007 season": a year before a noun, see date_kinds
+    year_count_nouns: frozenset  # ... but not before a counted noun ("the 2012 people")
     seasons: dict             # lower-case name -> (first month, last month)
     holidays: dict            # name as written -> (month, day)
     bare_holidays: frozenset  # holiday names that need a cue word or a year to be a date
@@ -116,6 +118,8 @@ def build_patterns(fast: bool) -> Patterns:
         future_cues=re.compile(r"(?i:" + lead_alternation(sorted(set(lex["future_cues"]), key=len, reverse=True),
                                                            not_after=r"[\w']", fold_case=True) + r")(?!\w)"),
         future_window=int(lex["future_window_months"]),
+        year_determiners=frozenset(w.lower() for w in lex["year_determiners"]),
+        year_count_nouns=frozenset(w.lower() for w in lex["year_count_nouns"]),
         seasons={k.lower(): tuple(v) for k, v in lex["seasons"].items()},
         holidays={k: tuple(v) for k, v in lex["holidays"].items()},
         bare_holidays=frozenset(lex["holidays_need_cue"]),
@@ -141,7 +145,7 @@ def build_patterns(fast: bool) -> Patterns:
                          else "from|between") + r")\s+)?"
     mods = r"(?:(?i:" + AI(lex["modifiers"]) + r")(?:\s+|-))?"
     ctx_m = r"(?<![\w-])(?P<ctx>(?i:" + AI(lex["month_context"]) + r"))\s+"
-    ctx_y = r"(?<![\w-])(?i:" + AI(lex["year_context"]) + r")\s+"
+    ctx_y = r"(?<![\w-])(?P<yctx>(?i:" + AI(lex["year_context"] + lex["year_determiners"]) + r"))\s+"
     nums = A(k for k, v in vocab.number_words.items())
     rel_days = A(vocab.relative_days)
     unit_words = A(vocab.unit_words)
