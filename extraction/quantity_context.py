@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load
-from .quantity_trie import trie_alt
+from .quantity_trie import trie_alt, word_trie_alt
 
 
 def _alt(words) -> str:
@@ -20,15 +20,7 @@ def _alt(words) -> str:
 
 def _word_alt(words) -> str:
     """Alternation with word boundaries only where the phrase starts/ends with a word char."""
-    out = []
-    for w in sorted({str(w).lower() for w in words if str(w)}, key=len, reverse=True):
-        p = re.escape(w).replace(r"\ ", r"\s+")
-        if w[0].isalnum():
-            p = r"\b" + p
-        if w[-1].isalnum():
-            p = p + r"\b"
-        out.append(p)
-    return "|".join(out)
+    return word_trie_alt(words)
 
 
 @dataclass(slots=True)
