@@ -33,6 +33,7 @@ _RIGHT = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOK}(?:\s+(?:and\s+|&\s+)
 _TOKENS = re.compile(_TOK)
 _WINDOW = 160
 _CHAIN = re.compile(r",?[ \t]+")
+_MAX_CHAIN = 2  # heads after the first ("Holdings Ltd"): bounded, so a run of heads stays linear
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,9})\)")
 
 
@@ -123,8 +124,10 @@ def head_orgs(text: str, lex, free, doc_iso: str | None, state: frozenset):
                 toks.pop()
             if toks:
                 e = toks[-1].end()
-        while (ch := _CHAIN.match(text, e)) and (nh := r.head.match(text, ch.end())):
-            e = nh.end()  # "Acme Holdings Ltd", "Federal Police Force"
+        for _ in range(_MAX_CHAIN):  # "Acme Holdings Ltd", "Federal Police Force"
+            if not ((ch := _CHAIN.match(text, e)) and (nh := r.head.match(text, ch.end()))):
+                break
+            e = nh.end()
         if s == hs and e == he:
             continue  # a bare head ("the Ministry") names nothing
         name = text[s:e]
