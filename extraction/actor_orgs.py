@@ -34,6 +34,9 @@ _TOKENS = re.compile(_TOK)
 _WINDOW = 160
 _CHAIN = re.compile(r",?[ \t]+")
 _MAX_CHAIN = 2  # heads after the first ("Holdings Ltd"): bounded, so a run of heads stays linear
+# each defined acronym is looked for across the whole text: a bound keeps hostile
+# text with thousands of definitions linear (real articles define a handful)
+_MAX_ACRONYMS = 40
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,9})\)")
 
 
@@ -169,6 +172,8 @@ def acronym_orgs(text: str, lex, claims, doc_iso: str | None, state: frozenset):
         acr = m.group(1)
         if acr in defined or acr in r.skip:
             continue
+        if len(defined) >= _MAX_ACRONYMS:
+            break
         p = m.start()
         q = p
         while q > 0 and text[q - 1] in " \t":
