@@ -265,34 +265,31 @@ def build_patterns(fast: bool) -> Patterns:
         "end_of": (left(r"(?<![\w-])(?P<in>(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)"
                         r"(?:the\s+)?)"), 28, True),
     }
-    # Rules with optional leading words are slow to try at every position, so
-    # they run only in windows around a cheap anchor (see dates.py).
+    # Each rule runs only at or around hits of a cheap anchor (see dates.py): rules
+    # with a left part (lefts) are matched at each hit, the others in windows.
     anchor_of = {"mdy_range": "month", "dmy_range": "month_dayfirst", "my_range": "month", "mdy": "month",
                  "dmy": "month_dayfirst", "my": "month", "month_ctx": "month", "month_mod": "month",
                  "year_range": "year", "year_ctx": "year", "year_mod": "year",
                  "iso": "year_near", "numeric": "year_near", "iso_ym": "year_near", "decade": "decade",
-                 "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit", "in_n": "unit", "weekend": "weekend",
+                 "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit", "in_n": "unit",
+                 "weekend": "weekend",
                  "rel_unit": "unit", "end_of": "unit", "season": "season", "quarter": "quarter",
                  "weekday": "weekday", "wd_day": "weekday_at"}
-    # One scan of the lowered text finds every lower-case anchor word after a
-    # separator (a literal-class start, so sre skips between candidates); each
-    # word then opens windows for the rules it can anchor.
+    # Lower-case anchor words (dates._word_hits finds them with str.find in the lowered
+    # text); each word serves the rule anchors listed for it.
     word_groups: dict[str, set] = {}
     for group, words in lex["anchor_words"].items():
         for w in words:
             word_groups.setdefault(w, set()).add(group)
-    holiday_words = {h.split()[-1].lower().replace("’", "'") for h in vocab.holidays}
-    for w in holiday_words:
+    for w in {h.split()[-1].lower() for h in vocab.holidays}:
         word_groups.setdefault(w, set()).add("holiday")
-    alt = A(sorted(word_groups, key=len, reverse=True))
     anchors = {"month": re.compile(mon), "year": re.compile(r"(?:19|20)\d\d(?!\d)"),
                "decade_end": re.compile(r"0'?s(?![\w])"),
-               "words": re.compile(r"[\s(\"'“‘/—–-](?P<w>" + alt + r")s?(?![a-z])"),
-               "words_at_start": re.compile(r"(?P<w>" + alt + r")s?(?![a-z])"),
                "weekday": re.compile(wd_full)}
     # rule anchor -> (anchor scan, reach before the hit, reach after it): the farthest a
     # rule's match can extend around its anchor.
-    reach = {"month": ("month", 0, 0), "month_dayfirst": ("month", 72, 16), "year": ("year", 0, 0), "year_near": ("year", 8, 8),
+    reach = {"month": ("month", 0, 0), "month_dayfirst": ("month", 72, 16), "year": ("year", 0, 0),
+             "year_near": ("year", 8, 8),
              "decade": ("decade_end", 8, 2), "holiday": ("words", 30, 30), "rel_day": ("words", 18, 2),
              "ago": ("words", 0, 0), "unit": ("words", 0, 0), "weekend": ("words", 0, 0), "season": ("words", 30, 12),
              "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0),
