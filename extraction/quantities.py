@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .ids import stable_id
 from .model import Quantity, Sentence
@@ -47,9 +48,9 @@ from .quantity_filters import (
     scale_m,
     unit_before,
 )
-from .quantity_merge import share_units
+from .quantity_merge import share_units, spread_casualties
 from .quantity_ranges import pair_ranges
-from .quantity_units import currency_before, lemma, noun_after, rate_symbols, unit_after
+from .quantity_units import currency_before, lemma, noun_after, noun_tables, rate_symbols, unit_after
 
 _ORDINAL_WORD = re.compile(r"[-‐‑](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
                            re.IGNORECASE)
@@ -134,6 +135,7 @@ def _find(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
         if is_count:
             counted.add(quantity.quantity_id)
         out.append(quantity)
+    spread_casualties(text, out, _people())
     measured = {q.quantity_id for q in out if q.unit is not None and q.unit_start is not None
                 and q.quantity_id not in counted}
     if measured:
@@ -292,6 +294,13 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
                  category=category, per_unit=per_unit, sentence_id=sid, unit_start=unit_start,
                  unit_end=unit_end)
     return q, noun is not None
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset:
+    """Units that count people: the person nouns of the lexicon and "person"."""
+    cat = noun_tables().category
+    return frozenset([w for w, c in cat.items() if c in ("population", "personnel")] + ["person"])
 
 
 def _tidy(v: float | None) -> float | None:
