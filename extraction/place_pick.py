@@ -30,7 +30,22 @@ def ranked(k):
                       for n, x in enumerate(entries)), key=lambda t: (t[0], t[1]), reverse=True)
         if len(_RANKED) > 100000:
             _RANKED.clear()
+            _BY_CC.clear()
         _RANKED[k] = got
+    return got
+
+
+_BY_CC: dict = {}  # key -> {country: its ranked entries there}, for names with many homonyms
+_MANY = 8  # homonyms from which only the top one and those in the text's countries are scored
+
+
+def _by_cc(k, lst):
+    got = _BY_CC.get(k)
+    if got is None:
+        got = {}
+        for t in lst:
+            got.setdefault(t[2].cc2, []).append(t)
+        _BY_CC[k] = got
     return got
 
 
@@ -49,16 +64,20 @@ def _qual_bonus(x, qual):
 
 def best_entry(k, doc, qual):
     """The entry with the highest score: static, plus its qualifier, plus the
-    document's countries (+3 named, +1.5 only through a demonym) and divisions (+2)."""
-    doc_cc, dem_cc, doc_a1 = doc
+    document's countries (+3 named, +1.5 only through a demonym or a town kept)
+    and divisions (+2). Returns (score, entry)."""
+    doc_cc, dem_cc, doc_a1, a1_cc = doc
+    lst = ranked(k)
+    if len(lst) > _MANY:
+        # Only the text's (or the qualifier's) countries add to a score: elsewhere
+        # the best static entry is the best, so the rest need no look.
+        qcc = {q.cc2 for q in qual} if qual else ()
+        lst = [lst[0], *(t for cc, ts in _by_cc(k, lst).items()
+                         if cc in doc_cc or cc in dem_cc or cc in a1_cc or cc in qcc for t in ts)]
     best_t, best = None, None
-    for sc, order, x in ranked(k):
-        if best_t is not None and sc + 13.5 < best_t[0]:
-            break  # sorted: no later entry can catch up
+    for sc, order, x in lst:
         if qual:
             sc += _qual_bonus(x, qual)
-        elif best_t is not None and sc + 5.5 < best_t[0]:
-            break  # without a qualifier only the text's places add to a score
         if x.cc2 in doc_cc:
             sc += 3
         elif x.cc2 in dem_cc:
@@ -77,8 +96,8 @@ def qualifier(text, cands, idx, doc, prev=None):
     c = cands[idx]
     if idx + 1 < len(cands):
         n = cands[idx + 1]
-        gap = text[c[1]:n[0]]
-        if len(gap) <= 6 and n[2] in ("admin1", "country", "city") and _GAP.fullmatch(gap) and (
+        gap = text[c[1]:n[0]] if n[0] - c[1] <= 6 else "-"
+        if n[2] in ("admin1", "country", "city") and _GAP.fullmatch(gap) and (
                 gap.strip() or n[2] != "city"):
             if n[2] != "city":
                 return n[3]
@@ -108,6 +127,8 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
     if k in rules["stop"] or (ev != "strong" and text[s:e] in rules["dem"]):
         return None
     qual = qualifier(text, cands, idx, doc, prev)
+    if ev == "named" and qual is None:
+        return None
     best_sc, best = best_entry(k, doc, qual)
     if best is None:
         return None
@@ -122,7 +143,7 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
     big = (best.population >= rules["bare"] or best.capital) and not common
     if big and not initial:
         return best  # a trigger word before it would change nothing
-    trig = rules["trig"].search(text, max(0, s - 40), s) is not None
+    trig = rules["trig"].before(text, s)
     if initial and not trig:
         return best if (best.population >= rules["initial"] or best.capital) and not common else None
     if trig or big:

@@ -47,26 +47,42 @@ def rules():
     return {"stop": words("stoplist"), "common": words("common_words"), "org": words("org_heads"),
             "admin_trig": admin_trig,
             "types": admin_trig | words("local_type_words"), "neighbours": words("neighbour_words"),
-            "trig": _trigger_regex(r["triggers"]), "dem": dem, "dem_rx": dem_rx,
+            "trig": _Triggers(r["triggers"]), "dem": dem, "dem_rx": dem_rx,
             "dem_cc": {n: iso2.get(c) for n, c in dem.items()},
             "articles": frozenset(r["joined_articles"]), "bare": int(r["bare_city_population"]),
-            "initial": int(r["initial_city_population"]),
+            "initial": int(r["initial_city_population"]), "small_prefixes": G.small_prefixes(),
             "iso2": iso2}
 
 
-def _trigger_regex(triggers):
-    """A trigger word (or a comma) ending right before a name, searched in the raw text.
+class _Triggers:
+    """Is a name preceded by a trigger word ("in", "village of") or a comma?
 
-    Matches what folding the context and searching it would (case, accents and
-    punctuation between the words are ignored), without folding 40 characters
-    per candidate: the trigger's words are separated by any non-alphanumerics.
+    The last words before the name are compared with the triggers' words,
+    case-insensitively and whatever punctuation stands between them ("in
+    'Kursk'", "village-of"), as folding the context would; no regex scan of
+    the context per candidate.
     """
-    items = []
-    for t in sorted({G.fold(t) for t in triggers}, key=len, reverse=True):
-        first, *rest = t.split()
-        items.append((first, "".join(r"[^A-Za-z0-9]+" + re.escape(w) for w in rest)))
-    words = lead_alternation(items, "[A-Za-z0-9]", fold_case=True)
-    return re.compile(r"(?:(?i:" + words + r")[^A-Za-z0-9]*|,\s*)\Z")
+
+    _WORD = re.compile(r"[A-Za-z0-9]+")
+    _WINDOW = 30  # characters looked back: the longest trigger and its punctuation
+
+    def __init__(self, triggers):
+        self.phrases = frozenset(tuple(G.fold(t).split()) for t in triggers)
+        self.longest = max(len(p) for p in self.phrases)
+
+    def before(self, text, s):
+        a = max(0, s - self._WINDOW)
+        seg = text[a:s]
+        if seg.rstrip().endswith(","):
+            return True
+        words = self._WORD.findall(seg)
+        if words and a and self._WORD.match(seg) and self._WORD.match(text, a - 1):
+            words = words[1:]  # the first word is cut by the window
+        if not words:
+            return False
+        words = [w.lower() for w in words[-self.longest:]]
+        phrases = self.phrases
+        return any(tuple(words[-n:]) in phrases for n in range(1, len(words) + 1))
 
 
 def tokens(text, rs, re_):
@@ -126,8 +142,10 @@ def scan(text, gaz):
             if len(cache) >= _CACHE_SIZE:
                 cache.clear()
             rs, re_ = run.span()
+            dem_rx = r["dem_rx"]
             hit = (_run_cands(text, rs, re_, None, r, gaz),
-                   frozenset(r["dem_cc"][d.group()] for d in r["dem_rx"].finditer(text, rs, re_)))
+                   frozenset(r["dem_cc"][d.group()] for d in dem_rx.finditer(text, rs, re_))
+                   if dem_rx.search(text, rs, re_) else _NOTHING[1])
             if hit == _NOTHING:
                 hit = _NOTHING
             cache[rt] = hit
@@ -226,7 +244,8 @@ def _run_cands(text, rs, re_, tail, r, gaz):
         out.append([s - rs, e - rs, kind, entries, ev, k])
         spans.append((i, j))
         i = j
-    _mark_names(text, toks, out, spans, r)
+    if n_toks > 1:
+        _mark_names(text, toks, out, spans, r)
     return tuple(tuple(c) for c in out)
 
 
@@ -274,7 +293,7 @@ def _longest(text, toks, i, r, cidx):
     an article unsafe to judge.
     """
     hi = min(len(toks), i + 5)
-    small, arts, key, fold = G.small_prefixes(), r["articles"], G.key, G.fold
+    small, arts, key, fold = r["small_prefixes"], r["articles"], G.key, G.fold
     for m in range(i + 1, hi):
         p = key(text[toks[i][0]:toks[m - 1][1]])
         if not p or p in small or cidx.may_extend(p):

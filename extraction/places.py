@@ -49,7 +49,7 @@ def _find(text, sentences, actor_mentions):
     # divisions the text names (a demonym is weaker evidence than a name).
     doc_cc = {c[3][0].cc2 for c in cands if c[2] in ("country", "admin1") and c[3] and len(c[3]) == 1}
     doc_a1 = {(e.cc2, e.admin1_code) for c in cands if c[2] == "admin1" for e in c[3]}
-    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1)
+    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1, {a for a, _ in doc_a1})
     places: dict[str, Place] = {}
     mentions: list[Mention] = []
     taken_s: list[int] = []  # the spans kept so far: disjoint, so sorted by start is sorted by end
