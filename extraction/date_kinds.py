@@ -16,6 +16,16 @@ from . import date_resolve as R
 
 _NUM = re.compile(r"\d+")
 @lru_cache(maxsize=4)
+def _count_after(count_nouns: frozenset) -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(count_nouns, key=len, reverse=True))
+    return re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?i:" + alt + r")\b")
+
+
+# after these a number is a year even before "men" ("since 2014 armed men attacked")
+_TEMPORAL = frozenset({"since", "until", "till", "during", "before", "after", "throughout", "in"})
+
+
+@lru_cache(maxsize=4)
 def _noun_after(count_nouns: frozenset) -> re.Pattern:
     """A word after "the 2007" that is not a counted noun ("the 2012 people" is a count)."""
     alt = "|".join(re.escape(w) for w in sorted(count_nouns, key=len, reverse=True))
@@ -136,9 +146,12 @@ def resolve(kind, m, ctx: Ctx):
         if g["sep"] == "and" and not (g["lead"] or "").lower().startswith("between"):
             return None  # "in 2007 and 2009" names two years, not a span
         return R.year_range(int(g["y1"]), int(g["y2"]))
-    if kind == "year_ctx" and (g.get("yctx") or "").lower() in vocab.year_determiners and not g.get("mod"):
-        y = int(g["y"])
-        if y % 100 == 0 or not _noun_after(vocab.year_count_nouns).match(ctx.text, m.end()):
+    if kind == "year_ctx" and not g.get("mod"):
+        if (g.get("yctx") or "").lower() not in _TEMPORAL and \
+                _count_after(vocab.year_count_nouns).match(ctx.text, m.end()):
+            return None  # "up to 2000 troops", "a total of 2015 people": a count
+        if (g.get("yctx") or "").lower() in vocab.year_determiners and (
+                int(g["y"]) % 100 == 0 or not _noun_after(vocab.year_count_nouns).match(ctx.text, m.end())):
             return None
     if kind in ("year_ctx", "year_mod"):
         return R.with_half(g.get("mod"), (date(int(g["y"]), 1, 1), None, "year"))
