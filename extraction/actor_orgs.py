@@ -31,6 +31,7 @@ _TOK = rf"[{_UP}0-9][\w'’&-]{{0,40}}(?:\.[{_UP}0-9][\w'’&-]{{0,40}}){{0,4}}(
 _LEFT = re.compile(rf"(?<![\w'’&.-])((?:{_TOK}\s+){{1,5}})\Z")
 _RIGHT = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOK}(?:\s+(?:and\s+|&\s+)?{_TOK}){{0,4}}){{1,2}}")
 _TOKENS = re.compile(_TOK)
+_TOKEN_OPEN = re.compile(rf"[{_UP}0-9]")
 _WINDOW = 160
 _CHAIN = re.compile(r",?[ \t]+")
 _MAX_CHAIN = 2  # heads after the first ("Holdings Ltd"): bounded, so a run of heads stays linear
@@ -91,6 +92,14 @@ def make_org(name: str, sector: str | None, iso: str | None, lex, r: OrgRules, d
 
 def _left_start(text: str, hs: int, r: OrgRules) -> int:
     """Start of the capitalised words right before a head (hs itself if none)."""
+    if not hs or not text[hs - 1].isspace():
+        return hs  # the words must end in a space before the head
+    q = hs - 1
+    while q and text[q - 1].isspace():
+        q -= 1
+    j = max(text.rfind(" ", max(0, q - 60), q), text.rfind("\n", max(0, q - 60), q))
+    if j >= 0 and _TOKEN_OPEN.search(text, j + 1, q) is None:
+        return hs  # nothing a name token opens with in the word before ("the Police"): no regex needed
     m = _LEFT.search(text, max(0, hs - _WINDOW), hs)
     if not m:
         return hs

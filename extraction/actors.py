@@ -71,6 +71,7 @@ class _Claims:
         self.spans: list[tuple[int, int, Actor]] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._actors: list[Actor] = []
 
     def free(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self._starts, e)
@@ -80,7 +81,13 @@ class _Claims:
         i = bisect.bisect_left(self._starts, s)
         self._starts.insert(i, s)
         self._ends.insert(i, e)
+        self._actors.insert(i, actor)
         self.spans.append((s, e, actor))
+
+    def ending_at(self, e: int) -> Actor | None:
+        """The actor of the claimed span that ends exactly at e, if any."""
+        i = bisect.bisect_left(self._starts, e) - 1
+        return self._actors[i] if i >= 0 and self._ends[i] == e else None
 
 
 def find_actors(text: str, sentences: list[Sentence], lex: ActorLexicon | None = None
@@ -175,16 +182,19 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
                                            claims.free):
         claim(ps, pe, person)
     # 7. generic agents, with the country the text ties them to (see actor_country)
-    # "Hezbollah fighters", "al-Shabaab militants": the noun is the named group's, no second actor
-    named_before = {e: a for _, e, a in claims.spans if a.actor_type in _GROUPS}
+    bare: set[str] = set()  # agents claimed by this pass: "opposition activists" stays two
     for m in lex.alone_scan.finditer(text, pre["alone"], pre["alone_at"]):
         s = m.start(1)
         sector = lex.alone[m.group(1)]
-        if named_before.get(s - 1) is not None and text[s - 1] == " ":
+        # "Hezbollah fighters", "al-Shabaab militants": the noun is the named group's, no second actor
+        if s and text[s - 1] == " " and (g := claims.ending_at(s - 1)) is not None and g.actor_type in _GROUPS \
+                and g.actor_id not in bare:
             continue
         if claims.free(s, m.end()) and titles.free(s, m.end()) and _generic_ok(text, s, sector):
             iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
-            claim(s, m.end(), compound_actor(lex, iso, sector) if iso else generic_actor(sector))
+            agent = compound_actor(lex, iso, sector) if iso else generic_actor(sector)
+            bare.add(agent.actor_id)
+            claim(s, m.end(), agent)
 
     starts = [s.start for s in sentences]
     mentions = []
