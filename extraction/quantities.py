@@ -172,7 +172,7 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
     if hit is None and num.words and value is not None and 0 < value < 1 and \
             (m := _OF_AN.match(text, end)):
         hit = unit_after(text, m.end(), False)  # "half a mile", "a quarter of an hour"
-    if hit is not None and hit.category == "other" and not bare_temperature_ok(text, hit, floor, ceil):
+    if hit is not None and hit.end - hit.start == 1 and not bare_temperature_ok(text, hit, floor, ceil):
         hit = None  # "Boeing 777F"
     if hit is not None and not money and base_scale == 1.0 and scale_m(text, hit, value) and \
             not _after_capitalised(text, num.start, floor):
