@@ -7,7 +7,6 @@ of names cost one regex scan over the text, not one scan per name.
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -90,12 +89,16 @@ def separator_class(extra: str) -> str:
 
 
 def _walker(found: list):
-    """The first of ``found`` (matches in text order) that starts at or after pos."""
-    starts = [m.start(1) for m in found]
+    """The first of ``found`` (matches in text order) that starts at or after pos;
+    pos only grows during a walk, so a cursor moves forward instead of bisecting."""
+    n, cur = len(found), [0]
 
     def first_from(_, pos):
-        i = bisect.bisect_left(starts, pos)
-        return found[i] if i < len(found) else None
+        i = cur[0]
+        while i < n and found[i].start(1) < pos:
+            i += 1
+        cur[0] = i
+        return found[i] if i < n else None
     return first_from
 
 
