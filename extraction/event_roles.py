@@ -42,10 +42,16 @@ _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
 
 
-def subject(text, lo, s, before, last_person, last_group):
+def subject(text, lo, s, before, last_person, last_group, in_pp: dict):
+    """in_pp: per-document memo, mention start -> whether a preposition stands before it
+    (the same mentions are looked at by every trigger of their sentence)."""
     cand = None
     for x in reversed(before):
-        if not _PREP_BEFORE.search(text, max(lo, x.start - 14), x.start):
+        key = (x.start, lo)  # the window start bounds the look-back
+        pp = in_pp.get(key)
+        if pp is None:
+            pp = in_pp[key] = _PREP_BEFORE.search(text, max(lo, x.start - 14), x.start) is not None
+        if not pp:
             cand = x
             break
     gap_start = cand.end if cand else lo

@@ -38,7 +38,7 @@ def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_m
 class _Doc:
     """Per-document state shared by all triggers."""
 
-    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates")
+    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp")
 
     def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
@@ -47,6 +47,7 @@ class _Doc:
         self.taken: set[int] = set()  # starts of mentions already used as an event's object
         self.places = DocPlaces(text, place_mentions, places, ments)
         self.dates = DocDates(dates, published, precision)
+        self.in_pp: dict = {}  # (mention start, window start) -> preceded by a preposition
 
 
 def _covered(spans, s, e, longer_only=False) -> bool:
@@ -125,7 +126,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
     else:
         passive = surface.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
-        subj = R.subject(text, lo, s, before, last_person, last_group)
+        subj = R.subject(text, lo, s, before, last_person, last_group, doc.in_pp)
         if trig.speech and after and after[0].start - e <= 2 and R.SAID_INVERTED.search(text, max(lo, s - 3), s):
             subj = after[0].ref_id  # '"...," said Miller'
         reduced = not passive and after and surface.endswith(("ed", "en", "wn")) and not trig.speech \
