@@ -136,6 +136,9 @@ def resolve(kind, m, ctx: Ctx):
         return R.month_range(anchor, m1, _year(g["y1"]), m2, _year(g["y2"]), fut(), win)
     if kind == "my":
         return R.with_half(g.get("mod"), R.month_only(anchor, _month(vocab, g["m"]), int(g["y"]), False, win))
+    if kind == "week_n":
+        res = R.month_only(anchor, _month(vocab, g["m"]), _year(g["y"]), fut(), win)
+        return R.week_of_month(res, g["wkn"].lower()) if res[0] else res
     if kind in ("month_ctx", "month_mod"):
         word = g["m"].lower().rstrip(".")
         cue = (g.get("ctx") or "").lower()

@@ -189,6 +189,8 @@ def build_patterns(fast: bool) -> Patterns:
         ("iso_ym", c(r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\w/.-]?\d)")),
         # "October 2024", "mid-October 2024", "June of 1992", "Dec/2018", "Dec-2018"
         ("my", c(r"(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/|-)(?P<y>" + year + r")")),
+        # "the first week of March 2023", "the last week of July"
+        ("week_n", c(r"(?P<m>" + mon + r")(?:,?\s*(?P<y>" + year + r"))?")),
         # "in October", "since mid-May"
         ("month_ctx", c(r"(?P<m>" + mon + r")")),
         # "early October" at any position: a modifier makes a bare month a date
@@ -247,6 +249,8 @@ def build_patterns(fast: bool) -> Patterns:
         "my_range": (left(r"(?P<in>(?P<lead>" + lead + r"))"), 10, False),
         "mdy": (left(r"(?P<in>" + week_of + wd_pre + r"(?P<mod>" + mods + r"))"), 64, False),
         "my": (left(r"(?P<in>(?P<mod>" + mods + r"))"), 24, False),
+        "week_n": (left(r"(?i:(?<![\w-])(?P<in>(?:the\s+)?(?P<wkn>first|second|third|fourth|last|final)\s+"
+                        r"week\s+of\s+))"), 30, True),
         "month_ctx": (left(ctx_m + r"(?P<in>(?P<mod>" + mods + r"))"), 48, True),
         "month_mod": (left(r"(?P<in>(?P<mod>(?i:early|mid|late)(?:\s+|-)))"), 8, True),
         "year_range": (left(r"(?<![\w-])(?P<in>(?P<lead>(?i:from|between)\s+)?)"), 10, True),
@@ -268,7 +272,7 @@ def build_patterns(fast: bool) -> Patterns:
     # Each rule runs only at or around hits of a cheap anchor (see dates.py): rules
     # with a left part (lefts) are matched at each hit, the others in windows.
     anchor_of = {"mdy_range": "month", "dmy_range": "month_dayfirst", "my_range": "month", "mdy": "month",
-                 "dmy": "month_dayfirst", "my": "month", "month_ctx": "month", "month_mod": "month",
+                 "dmy": "month_dayfirst", "my": "month", "week_n": "month", "month_ctx": "month", "month_mod": "month",
                  "year_range": "year", "year_ctx": "year", "year_mod": "year",
                  "iso": "year_near", "numeric": "year_near", "iso_ym": "year_near", "decade": "decade",
                  "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit", "in_n": "unit",

@@ -299,3 +299,16 @@ def weekday_day(anchor: Anchor, wd: int, d: int, future: bool) -> Resolved:
             if x.weekday() == wd and (x >= a if future else x <= a):
                 return (x, None, "day")
     return UNKNOWN
+
+
+_WEEK_N = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def week_of_month(res: Resolved, which: str) -> Resolved:
+    """'the first week of March' is March 1-7; 'the last week of July' July 25-31."""
+    first = res[0]
+    last_day = calendar.monthrange(first.year, first.month)[1]
+    if which in _WEEK_N:
+        start = 1 + 7 * (_WEEK_N[which] - 1)
+        return (first.replace(day=start), first.replace(day=min(start + 6, last_day)), "day")
+    return (first.replace(day=last_day - 6), first.replace(day=last_day), "day")
