@@ -1,8 +1,11 @@
 """Compiled regular expressions for date expressions, built once from dates.yaml.
 
-Every pattern is anchored on a token that is rare outside dates (a month name,
-a weekday, a four-digit year after a context word, a relative-day word), so the
-finder runs at regex speed over whole documents.
+Every rule is tied to a cheap anchor: a month name, a weekday, a four-digit
+year, or a lower-case word (week, ago, summer, quarter...). Rules in ``lefts``
+start or end at the anchor: the rule's regex is matched once at each hit and
+what may come before it ("from", "Tuesday,", "mid-", "in", "the past two") by a
+short regex ending in \Z searched backwards from the hit; no position of the
+text is tried in vain. The other rules scan small windows around their anchors.
 """
 from __future__ import annotations
 

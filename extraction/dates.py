@@ -1,6 +1,6 @@
 """Date mentions: spans found with compiled regexes, resolved against the published date.
 
-find_dates runs every rule of date_patterns in windows around its cheap anchor
+find_dates runs every rule of date_patterns at or around its cheap anchor
 (a month name, a year, a unit word...), resolves each match (date_kinds), drops
 matches that do not make a real date ("February 30", "October 22 and 5
 people"), keeps the longest non-overlapping spans, then joins two adjacent
