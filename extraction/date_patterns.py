@@ -4,7 +4,7 @@ Every rule is tied to a cheap anchor: a month name, a weekday, a four-digit
 year, or a lower-case word (week, ago, summer, quarter...). Rules in ``lefts``
 start or end at the anchor: the rule's regex is matched once at each hit and
 what may come before it ("from", "Tuesday,", "mid-", "in", "the past two") by a
-short regex ending in \Z searched backwards from the hit; no position of the
+short regex ending at the end of the string, searched backwards from the hit; no position of the
 text is tried in vain. The other rules scan small windows around their anchors.
 """
 from __future__ import annotations
