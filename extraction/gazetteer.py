@@ -234,6 +234,26 @@ class Cities:
         self._found[k] = found
         return list(found)
 
+    def rows(self, k: str) -> list[int]:
+        """Row numbers of a key's settlements in data order (no Entry is built)."""
+        v = self._index.get(k)
+        if v is None:
+            return []
+        if v < self._n:
+            return [v]
+        post, off = self._c["post"], v - self._n
+        return list(post[off + 1:off + 1 + post[off]])
+
+    def static(self, r: int) -> tuple[int, str, bool, str, str | None]:
+        """(population, main key, capital, country, admin1 code) of a row, from the columns."""
+        c, codes = self._c, self._c["codes"]
+        m = c["main"][r]
+        return (c["pop"][r], self._keys[m] if m >= 0 else "", bool(c["flags"][r] & 2),
+                codes[c["cc"][r]], codes[c["a1"][r]])
+
+    def entry(self, r: int) -> Entry:
+        return self._entry(r)
+
     def _entry(self, r: int) -> Entry:
         e = self._entries.get(r)
         if e is None:

@@ -16,18 +16,26 @@ _RANKED: dict = {}  # key -> its entries as [(static score, -order, entry)], bes
 
 
 def ranked(k):
-    """The entries of a name key, ranked by the part of a score that needs no context.
-
-    Ties keep the data's order (the -order field), as a max() over the entries would.
+    """The places of a name key as (static score, -order, country, admin1 code, ref),
+    best first: ref is a settlement's row (its Entry is built only if it wins,
+    see entry()) or a division's Entry. The static score is the part of a score
+    that needs no context; ties keep the data's order (-order), as max() would.
     """
     got = _RANKED.get(k)
     if got is None:
-        entries = (G.cities().get(k) or []) + G.admin1()[0].get(k, [])
-        # A division's population is the sum of its towns: cap it so that a real
-        # city of that name (Homs, Kursk, Beijing) wins over its province.
-        got = sorted((((5.0 if x.feature == "admin1" else math.log10(x.population + 10))
-                       + (1.5 if x.main_key == k else 0.0) + (1.5 if x.capital else 0.0), -n, x)
-                      for n, x in enumerate(entries)), key=lambda t: (t[0], t[1]), reverse=True)
+        cidx, log10 = G.cities(), math.log10
+        out = []
+        for n, r in enumerate(cidx.rows(k)):
+            pop, main, capital, cc2, a1 = cidx.static(r)
+            out.append((log10(pop + 10) + (1.5 if main == k else 0.0) + (1.5 if capital else 0.0),
+                        -n, cc2, a1, r))
+        n0 = len(out)
+        # A division's population is the sum of its towns: its static score is
+        # capped so that a real city of that name (Homs, Kursk) wins over its province.
+        for n, x in enumerate(G.admin1()[0].get(k, ()), n0):
+            out.append((5.0 + (1.5 if x.main_key == k else 0.0) + (1.5 if x.capital else 0.0),
+                        -n, x.cc2, x.admin1_code, x))
+        got = sorted(out, key=lambda t: (t[0], t[1]), reverse=True)
         if len(_RANKED) > 100000:
             _RANKED.clear()
             _BY_CC.clear()
@@ -35,7 +43,11 @@ def ranked(k):
     return got
 
 
-_BY_CC: dict = {}  # key -> {country: its ranked entries there}, for names with many homonyms
+def entry(ref):
+    return ref if isinstance(ref, G.Entry) else G.cities().entry(ref)
+
+
+_BY_CC: dict = {}  # key -> {country: its ranked places there}, for names with many homonyms
 _MANY = 8  # homonyms from which only the top one and those in the text's countries are scored
 
 
@@ -44,21 +56,21 @@ def _by_cc(k, lst):
     if got is None:
         got = {}
         for t in lst:
-            got.setdefault(t[2].cc2, []).append(t)
+            got.setdefault(t[2], []).append(t)
         _BY_CC[k] = got
     return got
 
 
-def _qual_bonus(x, qual):
+def _qual_bonus(cc2, a1, qual):
     """+8 inside the qualifying division or country, +6 in the country of a qualifying town."""
     best = 0
     for q in qual:
-        if q.cc2 != x.cc2:
+        if q.cc2 != cc2:
             continue
-        if q.feature == "country" or (q.feature == "admin1" and q.admin1_code == x.admin1_code):
+        if q.feature == "country" or (q.feature == "admin1" and q.admin1_code == a1):
             return 8
         if q.feature != "admin1":
-            best = 8 if q.admin1_code and q.admin1_code == x.admin1_code else 6
+            best = 8 if q.admin1_code and q.admin1_code == a1 else 6
     return best
 
 
@@ -75,18 +87,18 @@ def best_entry(k, doc, qual):
         lst = [lst[0], *(t for cc, ts in _by_cc(k, lst).items()
                          if cc in doc_cc or cc in dem_cc or cc in a1_cc or cc in qcc for t in ts)]
     best_t, best = None, None
-    for sc, order, x in lst:
+    for sc, order, cc2, a1, ref in lst:
         if qual:
-            sc += _qual_bonus(x, qual)
-        if x.cc2 in doc_cc:
+            sc += _qual_bonus(cc2, a1, qual)
+        if cc2 in doc_cc:
             sc += 3
-        elif x.cc2 in dem_cc:
+        elif cc2 in dem_cc:
             sc += 1.5
-        if (x.cc2, x.admin1_code) in doc_a1:
+        if (cc2, a1) in doc_a1:
             sc += 2
         if best_t is None or (sc, order) > best_t:
-            best_t, best = (sc, order), x
-    return (best_t[0] if best_t else 0.0), best
+            best_t, best = (sc, order), ref
+    return (best_t[0], entry(best)) if best_t else (0.0, None)
 
 
 def qualifier(text, cands, idx, doc, prev=None):
@@ -133,7 +145,8 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
     if best is None:
         return None
     # Part of a person's name ("named") needs its division or country written next to it.
-    strong = ev == "strong" or (qual is not None and _qual_bonus(best, qual) >= (8 if ev == "named" else 1))
+    strong = ev == "strong" or (
+        qual is not None and _qual_bonus(best.cc2, best.admin1_code, qual) >= (8 if ev == "named" else 1))
     if strong:
         return best
     if ev == "named":
