@@ -35,7 +35,7 @@ def ranked(k):
         for n, x in enumerate(G.admin1()[0].get(k, ()), n0):
             out.append((5.0 + (1.5 if x.main_key == k else 0.0) + (1.5 if x.capital else 0.0),
                         -n, x.cc2, x.admin1_code, x))
-        got = sorted(out, key=lambda t: (t[0], t[1]), reverse=True)
+        got = sorted(out, reverse=True)  # by score, then order: -order is unique, so refs are never compared
         if len(_RANKED) > 100000:
             _RANKED.clear()
             _BY_CC.clear()

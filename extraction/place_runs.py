@@ -166,7 +166,8 @@ def scan(text, gaz):
             dem_cc |= dems
         for c in found:
             cand = [rs + c[0], rs + c[1], c[2], c[3], c[4], c[5]]
-            _share_plural_type(text, cands, cand, akey)
+            if c[2] == "admin1":
+                _share_plural_type(text, cands, cand, akey)
             cands.append(cand)
     dem_cc.discard(None)
     return cands, dem_cc
