@@ -18,7 +18,7 @@ from collections import Counter
 from .lexicon import load
 
 _AFTER = re.compile(r"\s+(?:in|of|from|across|throughout)\s+(?:the\s+)?")
-_KINDS = ("country", "demonym", "capital")
+_KINDS = ("country", "demonym", "capital", "region")
 
 
 def state_sectors() -> frozenset:
@@ -26,13 +26,13 @@ def state_sectors() -> frozenset:
 
 
 def country_after(text: str, end: int, lex) -> str | None:
-    """ISO-3 of a country or capital named right after ``end`` ("... in Kenya")."""
+    """ISO-3 of a country, capital or region named right after ``end`` ("... in Kenya")."""
     m = _AFTER.match(text, end)
     if not m:
         return None
     cm = lex.regex.match(text, m.end())
     ent = lex.entries.get(cm.group()) if cm else None
-    if ent is not None and ent.kind in ("country", "capital") and ent.iso3 in lex.states:
+    if ent is not None and ent.kind in ("country", "capital", "region") and ent.iso3 in lex.states:
         return ent.iso3
     return None
 
@@ -46,5 +46,5 @@ def dominant_country(counts: Counter) -> str | None:
 
 
 def count_countries(entries) -> Counter:
-    """Country, demonym and capital surfaces per ISO-3 (entries: iterable of Entry)."""
+    """Country, demonym, capital and region surfaces per ISO-3 (entries: iterable of Entry)."""
     return Counter(e.iso3 for e in entries if e.kind in _KINDS and e.iso3)

@@ -23,7 +23,7 @@ from .model import Actor
 class Entry:
     """What a matched surface means: a kind plus the actor it names."""
 
-    kind: str  # country, demonym, people, capital, org, person, ethnic
+    kind: str  # country, demonym, people, capital, org, person, ethnic, region
     actor: Actor
     iso3: str | None = None
     demonym: str | None = None  # for compounds: "North Korean" military
@@ -280,6 +280,16 @@ def _groups(entries: dict, states: dict, orgs: dict) -> None:
             entries.setdefault(p, Entry("people", pop, iso))
 
 
+def _regions(entries: dict, states: dict) -> None:
+    """Provinces, districts and towns that conflict reporting names instead of the country
+    ("Darfur rebels", "bandits in Zamfara"): kind region, standing for the country in
+    compounds and country cues, never an actor on their own (they are places)."""
+    for row in load("actors_regions.csv"):
+        iso = row["iso3"]
+        for n in _split(row.get("names")):
+            entries.setdefault(n, Entry("region", states[iso], iso))
+
+
 def ethnic_actor(ent: Entry, sector: str) -> Actor:
     """"Kurdish fighters", "Fulani herders": the group's armed men, civilians ... An ethnic
     group's forces are not a state's: MIL becomes REB."""
@@ -309,6 +319,7 @@ def lexicon() -> ActorLexicon:
     _orgs(entries, orgs)
     _countries(entries, states, demonym_of)
     _groups(entries, states, orgs)
+    _regions(entries, states)
 
     agents: dict[str, tuple] = {}
     alone: dict[str, str] = {}

@@ -71,7 +71,7 @@ def _country(text: str, s: int, e: int, lex) -> str | None:
     """ISO-3 of a country surface opening the name or closing its "of" complement."""
     m = lex.regex.match(text, s)
     ent = lex.entries.get(m.group()) if m and m.end() < e else None
-    if ent is not None and ent.kind in ("country", "demonym", "capital") and ent.iso3 in lex.states:
+    if ent is not None and ent.kind in ("country", "demonym", "capital", "region") and ent.iso3 in lex.states:
         return ent.iso3
     for m in lex.regex.finditer(text, s, e):
         ent = lex.entries.get(m.group())

@@ -144,7 +144,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         titles.add(ts, te, person)
         if mod is not None:
             ms, me, ment = mod
-            if claims.free(ms, me):
+            if claims.free(ms, me) and ment.kind != "region":  # "Borno Governor": Borno is a place
                 claim(ms, me, ment.actor)
     # 3. numbered units
     for m in _units(text):
@@ -158,11 +158,18 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     for s, e, ent in base:
         if not claims.free(s, e):
             continue
-        if ent.kind in ("country", "demonym", "capital") and ent.iso3 in lex.states:
+        if ent.kind in ("country", "demonym", "capital", "region") and ent.iso3 in lex.states:
             am = lex.agent_after.match(text, e)
             if am and claims.free(s, am.end()):
                 sector = lex.agents[am.group(2)][0]
                 claim(s, am.end(), compound_actor(lex, ent.iso3, sector))
+                continue
+        if ent.kind == "region":
+            continue  # "in Borno" is a place: the places finder's
+        if ent.kind == "person" and ent.iso3 in lex.states:
+            am = lex.agent_after.match(text, e)
+            if am and lex.agents[am.group(2)][0] == "GOV" and claims.free(s, am.end()):
+                claim(s, am.end(), compound_actor(lex, ent.iso3, "GOV"))  # "Biden administration"
                 continue
         if ent.kind == "ethnic":
             am = lex.agent_after.match(text, e)
