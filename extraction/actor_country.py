@@ -3,8 +3,9 @@
 Two cues, both read from the text itself:
 - a country or capital right after the noun ("protesters in Nairobi",
   "police of Kenya"): any agent, crowds included, takes that country;
-- the document's dominant country: when one country is named at least twice
-  as often as all the others together, the organs of a state that the text
+- the document's dominant country: when one country is named (by its name,
+  demonym, capital, a known region or an organisation of that country, such as
+  ISWAP or the Kenya Defence Forces) at least twice as often as all the others together, the organs of a state that the text
   leaves bare ("the army", "police", "the authorities") are taken to be that
   country's. Crowds (protesters, civilians, gunmen, bandits) are not: a crowd
   is not an organ of the state the article is about, and wire stories often
@@ -18,7 +19,7 @@ from collections import Counter
 from .lexicon import load
 
 _AFTER = re.compile(r"\s+(?:in|of|from|across|throughout)\s+(?:the\s+)?")
-_KINDS = ("country", "demonym", "capital", "region")
+_KINDS = ("country", "demonym", "capital", "region", "org")
 
 
 def state_sectors() -> frozenset:
@@ -46,5 +47,5 @@ def dominant_country(counts: Counter) -> str | None:
 
 
 def count_countries(entries) -> Counter:
-    """Country, demonym, capital and region surfaces per ISO-3 (entries: iterable of Entry)."""
+    """Country, demonym, capital, region and national-organisation surfaces per ISO-3."""
     return Counter(e.iso3 for e in entries if e.kind in _KINDS and e.iso3)
