@@ -1,13 +1,14 @@
 """Which country a country-less agent noun ("the police", "protesters") belongs to.
 
 Two cues, both read from the text itself:
-- a country or capital right after the noun ("protesters in Nairobi",
-  "police of Kenya"): any agent, crowds included, takes that country;
+- a country, capital or known region right after the noun ("protesters in
+  Nairobi", "bandits in Zamfara"): any agent, crowds included, takes that country;
 - the document's dominant country: when one country is named (by its name,
   demonym, capital, a known region or an organisation of that country, such as
-  ISWAP or the Kenya Defence Forces) at least twice as often as all the others together, the organs of a state that the text
-  leaves bare ("the army", "police", "the authorities") are taken to be that
-  country's. Crowds (protesters, civilians, gunmen, bandits) are not: a crowd
+  ISWAP or the Kenya Defence Forces) at least twice as often as all the others
+  together, the organs of a state that the text leaves bare ("the army",
+  "police", "the authorities") and officials with a state title and no other
+  country are taken to be that country's. Crowds (protesters, civilians, gunmen, bandits) are not: a crowd
   is not an organ of the state the article is about, and wire stories often
   cover foreign crowds, so they keep no country unless the text ties one.
 """
