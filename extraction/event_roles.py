@@ -37,6 +37,10 @@ _CONJ = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor|&)\s+)(?:the\s
 _SYMMETRIC = ("03", "04", "05", "06", "19")  # roots whose "X and Y <verb>" is mutual
 _MAX_CONJ = 6
 _VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|were)\s+)*")
+_DIRECT = re.compile(r"\s+(?:the\s+)?")
+_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+\b")
+# "and" joining a second verb to the first one's subject: "attacked the village and killed five"
+COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?$")
 _ADJUNCT = re.compile(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
@@ -74,6 +78,11 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
     cands = [x for x in after if x.start < limit and x.ref_id != src]
     if not cands:
         return None
+    first = cands[0]
+    if not prep_only and _DIRECT.fullmatch(text, e, first.start) and _INFINITIVE.match(text, first.end):
+        # "urged Eriador to respond to Gondor's proposals": the one urged is the direct object
+        # of the verb, not the actor of a later "to" phrase
+        return first.ref_id
     if trig.prep:
         rx = _prep_before(trig.prep)
         for x in cands:

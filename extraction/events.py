@@ -38,7 +38,7 @@ def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_m
 class _Doc:
     """Per-document state shared by all triggers."""
 
-    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp")
+    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb")
 
     def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
@@ -48,6 +48,7 @@ class _Doc:
         self.places = DocPlaces(text, place_mentions, places, ments)
         self.dates = DocDates(dates, published, precision)
         self.in_pp: dict = {}  # (mention start, window start) -> preceded by a preposition
+        self.last_verb: Event | None = None  # the latest event with a verb trigger
 
 
 def _covered(spans, s, e, longer_only=False) -> bool:
@@ -127,6 +128,11 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
     else:
         passive = surface.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
         subj = R.subject(text, lo, s, before, last_person, last_group, doc.in_pp)
+        prev = doc.last_verb
+        if prev is not None and prev.sentence_id == sid and prev.source_actor_id \
+                and R.COORDINATED_VERB.search(text, max(lo, s - 20), s) is not None \
+                and not any(x.start >= prev.end for x in before):
+            subj = prev.source_actor_id  # "X condemned the attack and promised aid": X promised
         if trig.speech and after and after[0].start - e <= 2 and R.SAID_INVERTED.search(text, max(lo, s - 3), s):
             subj = after[0].ref_id  # '"...," said Miller'
         reduced = not passive and after and surface.endswith(("ed", "en", "wn")) and not trig.speech \
@@ -166,10 +172,12 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
         conf += 0.3
     if mod == "hedged":
         conf *= 0.85
-    return Event(
+    ev = Event(
         event_id=stable_id("e", doc.doc_id, s, e, trig.cameo), start=s, end=e, trigger=surface,
         event_type=trig.plover, cameo_code=trig.cameo, sentence_id=sid,
         source_actor_id=src, target_actor_id=tgt, place_id=place,
         date_start=d_start, date_end=d_end, date_precision=d_prec, modality=mod,
-        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3)), \
-        srcs, tgts
+        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3))
+    if not is_noun:
+        doc.last_verb = ev
+    return ev, srcs, tgts
