@@ -220,8 +220,9 @@ def _run_cands(text, rs, re_, tail, r, gaz):
                 after[0] if after and after[0] in types else None)
             end = (toks[j][1] if nxt_tok == type_word else after[1]) if type_word else e
             used = j + (type_word is not None and nxt_tok == type_word)
-            if in_c and type_word is None and k in stop and j < n_toks:
-                break  # "Jordan Miller", "Georgia Smith": a person, not the country
+            if in_c and type_word is None and k in stop and j < n_toks and not (
+                    text[s:e].isupper() and fold(text[s:e]) == k):
+                break  # "Jordan Miller", "Georgia Smith": a person, not the country ("UK Government" is)
             if in_c and (type_word is None or not (in_a or in_s)):
                 hit = (j, (s, e, "country", [ckey[k]], "strong", k))
             elif k in rkey and not in_a:
