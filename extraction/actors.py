@@ -140,6 +140,8 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     state = state_sectors()
     titles = _Claims()  # "Police spokesman": the title's words are no bare agent ("police")
     for ps, pe, person, mod, (ts, te) in find_persons(text, lex, ends, pre, doc_iso, state):
+        if not claims.free(ps, pe):
+            continue
         claim(ps, pe, person)
         titles.add(ts, te, person)
         if mod is not None:

@@ -23,7 +23,9 @@ _UP = "A-ZÀ-ÖØ-Þ"
 # dotted parts, and the bounds keep every offset's work constant on hostile text.
 _TOKEN = rf"[{_UP}][\w'’-]{{0,40}}(?:\.[\w'’-]{{1,40}}){{0,4}}(?:(?<![\w'’-][\w'’-])\.(?=\s))?"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|van|von|der|den|du|le|la|dos|del|ben|abu)"
-_NAME = re.compile(rf"\s+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
+# after a title: spaces (and the invisible marks web text carries, e.g. U+200E), or a
+# comma of apposition ("the Prime Minister-designate, Haider al-Abadi")
+_NAME = re.compile(rf",?[\s\u200b-\u200f\u2060\ufeff]+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
 _SPEECH = ("said|says|told|added|stated|announced|warned|wrote|noted|explained|argued|insisted|stressed|"
            "claimed|replied|confirmed|denied|tweeted|posted|reported|urged|called")
 # "Name said": a capitalised word right before a speech verb is searched (the regex
@@ -100,8 +102,8 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = No
         if not nm:
             continue
         name = _clean_name(nm.group(1), lex)
-        if not name:
-            continue
+        if not name or name.split(None, 1)[0] in lex.title_sector:
+            continue  # "President, Mr X": the inner title's own match names X
         title = m.group(1)
         ts = m.start(1)
         mod = None
