@@ -53,8 +53,7 @@ def ctx() -> _Ctx:
     qa_kind = {str(w).lower(): k for k, ws in lex["qualifiers_after"].items() for w in ws}
     months = lex["months"]
     # Month names count only capitalised ("May 5", not "may 5"): the verb is common.
-    month_alt = "|".join(sorted({m.capitalize() for m in months} | {m.upper() for m in months},
-                                key=len, reverse=True))
+    month_alt = trie_alt({m.capitalize() for m in months} | {m.upper() for m in months})
     return _Ctx(
         qual_before=re.compile(rf"(?:^|(?<=[\s(\[,;:\"“']))({_word_alt(qb_kind)})[ \t\u00a0]*$",
                                re.IGNORECASE),
