@@ -79,9 +79,11 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
     if not cands:
         return None
     first = cands[0]
-    if not prep_only and _DIRECT.fullmatch(text, e, first.start) and _INFINITIVE.match(text, first.end):
-        # "urged Eriador to respond to Gondor's proposals": the one urged is the direct object
-        # of the verb, not the actor of a later "to" phrase
+    if not prep_only and _DIRECT.fullmatch(text, e, first.start) and (
+            _INFINITIVE.match(text, first.end) or "to" not in trig.prep):
+        # the direct object of the verb: "attacked Hezbollah positions in Lebanon" (not the
+        # place of a later "in"), "urged Eriador to respond to Gondor" (not the actor of the
+        # "to" phrase); transfers keep their recipient ("sent troops to Ukraine")
         return first.ref_id
     if trig.prep:
         rx = _prep_before(trig.prep)

@@ -15,7 +15,7 @@ from .event_context import DocCues, DocDates, DocPlaces, event_modality
 from .ids import stable_id
 from .linking import link_quantities
 from .model import Event, Mention
-from .triggers import Trigger, choose, find, table
+from .triggers import Trigger, choose, find, intent_code, plover_type, table, verb_context
 
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
 
@@ -121,7 +121,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
 
 def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, last_person, last_group):
     text = doc.text
-    is_noun = surface.lower() in trig.nouns
+    is_noun = surface.lower() in trig.nouns and not verb_context(text, lo, s)
     src = tgt = None
     if is_noun:
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
@@ -172,9 +172,12 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
         conf += 0.3
     if mod == "hedged":
         conf *= 0.85
+    cameo, plover = trig.cameo, trig.plover
+    if mod == "predicted" and (intent := intent_code(cameo)) is not None:
+        cameo, plover = intent, plover_type(intent)  # "will send tanks": intent to give aid (033)
     ev = Event(
-        event_id=stable_id("e", doc.doc_id, s, e, trig.cameo), start=s, end=e, trigger=surface,
-        event_type=trig.plover, cameo_code=trig.cameo, sentence_id=sid,
+        event_id=stable_id("e", doc.doc_id, s, e, cameo), start=s, end=e, trigger=surface,
+        event_type=plover, cameo_code=cameo, sentence_id=sid,
         source_actor_id=src, target_actor_id=tgt, place_id=place,
         date_start=d_start, date_end=d_end, date_precision=d_prec, modality=mod,
         reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3))

@@ -52,6 +52,24 @@ def inflect(lemma: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _verb_cue():
+    words = [str(w).lower() for w in load("events_triggers.yaml").get("verb_cues", [])]
+    # the last word before a trigger, read on the reversed text: one anchored match
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+                      + r")(?![A-Za-z'])", re.I)
+
+
+def verb_context(text: str, lo: int, start: int) -> bool:
+    """Whether the word before text[start] makes a noun-or-verb trigger a verb ("will attack")."""
+    return _verb_cue().match(text[max(lo, start - 14):start][::-1]) is not None
+
+
+def intent_code(cameo: str) -> str | None:
+    """The CAMEO code of the announced intent to do `cameo` (03x / 13x), None when the root has none."""
+    return load("events_cameo_plover.yaml").get("predicted", {}).get(cameo[:2])
+
+
 def plover_type(cameo: str) -> str:
     m = load("events_cameo_plover.yaml")
     for key in (cameo, cameo[:3]):
