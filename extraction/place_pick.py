@@ -158,7 +158,12 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
         return best  # a trigger word before it would change nothing
     trig = rules["trig"].before(text, s)
     if initial and not trig:
-        return best if (best.population >= rules["initial"] or best.capital) and not common else None
+        # Sentence-initial with no other evidence: a very big city or a capital,
+        # or a big one written with its own name (not "Make" for Macau, "Any" for Yuncheng).
+        if common:
+            return None
+        return best if (best.population >= rules["initial_any"] or best.capital or (
+            best.population >= rules["initial"] and best.main_key == k)) else None
     if trig or big:
         return best
     return None

@@ -50,7 +50,8 @@ def rules():
             "trig": _Triggers(r["triggers"]), "dem": dem, "dem_rx": dem_rx,
             "dem_cc": {n: iso2.get(c) for n, c in dem.items()},
             "articles": frozenset(r["joined_articles"]), "bare": int(r["bare_city_population"]),
-            "initial": int(r["initial_city_population"]), "small_prefixes": G.small_prefixes(),
+            "initial": int(r["initial_city_population"]), "initial_any": int(r["initial_alias_population"]),
+            "small_prefixes": G.small_prefixes(),
             "iso2": iso2}
 
 
@@ -231,7 +232,7 @@ def _run_cands(text, rs, re_, tail, r, gaz):
                 hit = (used, (s, end, "admin1", akey[k], "strong", k))
             elif type_word and k not in stop:
                 hit = (used, (s, end, "city", None, "strong", k))
-            elif in_a and k == key(akey[k][0].name) and not in_s and k not in stop:
+            elif in_a and k == key(akey[k][0].name) and not in_s and k not in stop and text[s:e] not in r["dem"]:
                 hit = (j, (s, e, "admin1", akey[k], "strong", k))
             elif e - s <= 4 and text[s:e].isupper():
                 break  # "HMS", "SAC": an acronym, not a town's name
