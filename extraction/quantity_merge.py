@@ -60,7 +60,7 @@ def spread_casualties(text: str, out: list[Quantity], people: frozenset) -> None
     that breaks down a casualty count is casualties too (set in place)."""
     for i in range(1, len(out)):
         q, prev = out[i], out[i - 1]
-        if prev.category == "casualties" and q.category == "other" and q.unit in people \
+        if prev.category == "casualties" and q.category in ("other", "personnel") and q.unit in people \
                 and q.sentence_id == prev.sentence_id and q.start - prev.end < 80 \
                 and _INCLUDING.search(text, max(prev.end, q.start - 24), q.start):
             q.category = "casualties"
