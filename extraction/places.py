@@ -59,7 +59,10 @@ def _find(text, sentences, actor_mentions):
         s, e, kind, entries, _ev, k = c
         if inside_actor is not None and kind != "country" and inside_actor(s, e):
             continue
-        if kind == "city":
+        division = _division_of(text, c, prev, akey) if kind in ("city", "country") else None
+        if division is not None:
+            entry = division
+        elif kind == "city":
             entry = pick_city(text, c, cands, idx, doc, rules, sent_starts, prev)
             if entry is None:
                 continue
@@ -83,6 +86,18 @@ def _find(text, sentences, actor_mentions):
             doc[1].add(entry.cc2)  # a town kept is weak evidence of its country for the next ones
     mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(places.values(), key=lambda p: p.place_id), mentions
+
+
+def _division_of(text, c, prev, akey):
+    """"Seattle, Washington", "Atlanta, Georgia": a name that is also a division
+    and follows a town of that division by a comma is the division."""
+    if prev is None or c[0] - prev[0] > 3 or text[prev[0]:c[0]].strip() != "," or prev[1].feature == "admin1":
+        return None
+    town = prev[1]
+    for d in akey.get(c[5], ()):
+        if d.cc2 == town.cc2 and d.admin1_code == town.admin1_code:
+            return d
+    return None
 
 
 def _pick_admin1(text, cands, idx, doc_cc, places, mentions):
