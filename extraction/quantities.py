@@ -333,6 +333,14 @@ def _after_capitalised(text: str, start: int, floor: int) -> bool:
     """A capitalised word right before the number, not at the sentence start;
     an acronym ("CTF 50", "(CTF) 50") anywhere, unless the text around is in
     capitals (a headline: "MORE THAN 50 KILLED")."""
+    k = start
+    while k > floor and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if k == start or k == floor:
+        return False  # both patterns need a word and white space before the number
+    tok = text[max(floor, k - 30):k].rsplit(None, 1)
+    if not tok or tok[-1].lower() == tok[-1]:
+        return False  # no capital letter in the word before: neither pattern can match
     if _ACRONYM.search(text, max(floor, start - 12), start) and not _NEXT_CAPS.match(text, start):
         return True
     m = _CAP_WORD.search(text, max(floor, start - 30), start)
