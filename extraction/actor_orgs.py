@@ -71,11 +71,11 @@ def _country(text: str, s: int, e: int, lex) -> str | None:
     """ISO-3 of a country surface opening the name or closing its "of" complement."""
     m = lex.regex.match(text, s)
     ent = lex.entries.get(m.group()) if m and m.end() < e else None
-    if ent is not None and ent.kind in ("country", "demonym", "capital", "region") and ent.iso3 in lex.states:
+    if ent is not None and ent.kind in ("country", "demonym", "capital", "region") and ent.iso3:
         return ent.iso3
     for m in lex.regex.finditer(text, s, e):
         ent = lex.entries.get(m.group())
-        if m.end() == e and ent is not None and ent.kind == "country" and ent.iso3 in lex.states:
+        if m.end() == e and ent is not None and ent.kind == "country" and ent.iso3:
             return ent.iso3
     return None
 
@@ -87,7 +87,8 @@ def make_org(name: str, sector: str | None, iso: str | None, lex, r: OrgRules, d
     atype = r.sector_type.get(sector, "organization")
     cameo = (iso or "") + (sector or "") or None
     aid = f"actor:org:{iso.lower()}:{slug(name)}" if iso else f"actor:org:{slug(name)}"
-    return Actor(aid, name, atype, iso, None, lex.states[iso].actor_id if iso else None, cameo)
+    state_actor = lex.states.get(iso) if iso else None  # a caller's extra dictionary may add countries
+    return Actor(aid, name, atype, iso, None, state_actor.actor_id if state_actor else None, cameo)
 
 
 def _left_start(text: str, hs: int, r: OrgRules) -> int:

@@ -195,9 +195,8 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     for m in lex.alone_scan.finditer(text, pre["alone"], pre["alone_at"]):
         s = m.start(1)
         sector = lex.alone[m.group(1)]
-        # "Hezbollah fighters", "al-Shabaab militants": the noun is the named group's, no second actor
-        if s and text[s - 1] == " " and (g := claims.ending_at(s - 1)) is not None and g.actor_type in _GROUPS \
-                and g.actor_id not in bare:
+        # "Hezbollah fighters", "al-Shabaab's militants": the noun is the named group's, no second actor
+        if _owned(text, s, claims, bare):
             continue
         if claims.free(s, m.end()) and titles.free(s, m.end()) and _generic_ok(text, s, sector):
             iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
@@ -213,12 +212,23 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     return sorted(actors.values(), key=lambda a: a.actor_id), mentions
 
 
-_GROUPS = frozenset(("organization", "armed_group", "military_unit"))
+_GROUPS = frozenset(("organization", "armed_group", "military_unit", "state"))
 _CROWDS = frozenset(("OPP", "CVL", "UAF", "CRM", "REB"))
 _GENERIC_BEFORE = re.compile(r"(?:^|[.,;:!?\n\"“]\s*|\b(?:the|The|of|by|against|with|and|many|some|several|"
                              r"dozens|hundreds|thousands|armed|local|anti-government|opposition|at|on|from|"
                              r"between|among|to|for|near|two|three|four|five|six|seven|eight|nine|ten|"
                              r"\d[\d,]*)\s+)$")
+
+
+def _owned(text: str, s: int, claims: _Claims, bare: set) -> bool:
+    """The agent noun at s follows a named group or state ("Hezbollah fighters",
+    "Ithilen's militia") that no compound took: it is theirs, not a second actor."""
+    if not s or text[s - 1] != " ":
+        return False
+    g = claims.ending_at(s - 1)
+    if g is None and text[s - 3:s - 1] in ("'s", "’s"):
+        g = claims.ending_at(s - 3)
+    return g is not None and g.actor_type in _GROUPS and g.actor_id not in bare
 
 
 def _generic_ok(text: str, pos: int, sector: str) -> bool:
