@@ -166,6 +166,9 @@ class DocPlaces:
         nearest the trigger. With none, sited events take the leading place."""
         _, _, sited, _ = _rules()
         best = None
+        if self.by_sent is not None and sid not in self.by_sent:  # (most sentences name no place)
+            lead = self.leading() if root in sited else None
+            return lead.ref_id if lead is not None else None
         for p, loc, local in self.sentence(sid):
             if loc or (local and root in sited):
                 # the most precise place first: "in Italy for rioting in Genoa" is in Genoa
