@@ -1,19 +1,22 @@
 """Place mentions resolved to an offline gazetteer (extraction/gazetteer.py).
 
 1. Candidates (place_runs.py) are runs of capitalised words (with "of",
-   "al-", hyphens), split into the longest sub-runs the gazetteer knows. A
-   type word after a name ("Kursk region", "Homs and Aleppo Governorates")
-   makes it a first-level division. A run ending in an organisation head
-   ("North Atlantic Council", "Oxford University") is an organisation:
-   nothing inside it is a place.
-2. Countries and full division names are always places. A settlement needs
-   evidence (place_pick.py): a trigger word before it ("in", "village of"), a
-   division or country after it ("Sergeevka, Primorsky Krai"), or size (a big
-   city or a capital; sentence-initial only when very big). Stoplisted words
-   (first names, titles, common words) never are.
-3. Homonyms are ranked by the division or country written next to the name,
-   then by the countries the document talks about (names and demonyms), then
-   by exact-name match, capital status and population.
+   "al-", hyphens), split into the longest sub-runs the gazetteer knows
+   (countries, first-level divisions, settlements, world regions). A type
+   word after a name makes it a division ("Kursk region") or a settlement
+   standing for its district ("Pokrovsk district", "Kherson city"). A run
+   ending in an organisation head ("North Atlantic Council", "Oxford
+   University") is an organisation: nothing inside it is a place. A one-word
+   town next to an unknown capitalised word is part of a name ("Paris Hilton").
+2. Countries, regions and full division names are always places. A
+   settlement needs evidence (place_pick.py): a type word, a qualifier
+   ("Sergeevka, Primorsky Krai", "Bakhmut in Donetsk", "Ukraine's Kherson"),
+   a trigger word before it ("in", "village of", "shelled"), or size (a big
+   city or a capital; sentence-initial only when big and written with its own
+   name). Stoplisted words never are; common words ("Nice") need a trigger.
+3. Homonyms are ranked by the qualifier, then by the countries and divisions
+   the document names (a demonym or a town already kept counts less), then by
+   exact-name match, capital status and population.
 """
 from __future__ import annotations
 
