@@ -24,7 +24,10 @@ from .ids import slug
 from .model import Actor, Mention, Sentence
 from .person_rules import SAID_BEFORE, appositive_persons, find_persons, speech_persons, surname_mentions
 
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|across|from|of)\s+)$")
+# a capital after a place preposition, or joined by a hyphen ("the Kaduna-Abuja highway"),
+# is the city, not its government
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|across|from|of|to|into|towards?|via|along|"
+                       r"through|between|past|within|throughout)\s+|-)$")
 # Numbered units: whole match is group 1 (as in a Scan). Matched only where an
 # ordinal's last digit stands (few places), not tried at every digit of the text.
 _UNIT = re.compile(
@@ -114,7 +117,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             continue
         named.append(e)
         s = m.start(1)
-        if e.kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
+        if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", m.end())):
             continue  # "in Moscow" is a place, "Moscow said" is the government
         base.append((s, m.end(), e))
     ends = {e: (s, ent) for s, e, ent in base}
