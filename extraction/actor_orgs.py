@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .actor_lexicon import trie_pattern
+from .actor_lexicon import Scan, trie_pattern, words_scan
 from .ids import slug
 from .lexicon import load
 from .model import Actor
@@ -44,6 +44,7 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,9})\)")
 @dataclass(frozen=True)
 class OrgRules:
     head: re.Pattern
+    scan: Scan  # the heads as whole words, for the actor finder's shared word passes
     heads: dict
     sector_words: tuple
     sector_type: dict
@@ -55,7 +56,8 @@ class OrgRules:
 def rules() -> OrgRules:
     d = load("actors_org_rules.yaml")
     heads = {str(k): v or None for k, v in d["heads"].items()}
-    return OrgRules(re.compile("(?:" + trie_pattern(heads) + r")(?![\w-])"), heads,
+    return OrgRules(re.compile("(?:" + trie_pattern(heads) + r")(?![\w-])"),
+                    words_scan(heads, r"(?![\w-])", "-"), heads,
                     tuple((w, s) for w, s in d["sector_words"]), dict(d["sector_type"]),
                     frozenset(map(str, d["skip"])), frozenset(map(str, d["acronym_joiners"])))
 
@@ -113,14 +115,13 @@ def _left_start(text: str, hs: int, r: OrgRules) -> int:
     return start
 
 
-def head_orgs(text: str, lex, free, doc_iso: str | None, state: frozenset):
-    """(start, end, Actor) of organisations named by a head word."""
+def head_orgs(text: str, lex, free, doc_iso: str | None, state: frozenset, pre: dict | None = None):
+    """(start, end, Actor) of organisations named by a head word; pre: the head words
+    found by the actor finder's shared passes (actor_scan), else searched here."""
     r = rules()
     out = []
-    for h in r.head.finditer(text):
-        hs, he = h.start(), h.end()
-        if hs and ((c := text[hs - 1]).isalnum() or c in "_-"):
-            continue
+    for h in r.scan.finditer(text, pre and pre["heads"], pre and pre["heads_at"]):
+        hs, he = h.start(1), h.end(1)
         s = _left_start(text, hs, r)
         rm = _RIGHT.match(text, he)
         e = he
@@ -154,7 +155,7 @@ def head_orgs(text: str, lex, free, doc_iso: str | None, state: frozenset):
                 text[cm.end():e].strip(" '’s") in lex.agents:
             continue  # "Kenyan Government": the compound pass makes the country's government
         iso = _country(text, s, e, lex)
-        out.append((s, e, make_org(name, _sector(name, h.group(), r), iso, lex, r, doc_iso, state)))
+        out.append((s, e, make_org(name, _sector(name, h.group(1), r), iso, lex, r, doc_iso, state)))
     return out
 
 

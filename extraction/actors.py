@@ -19,6 +19,7 @@ import re
 from .actor_country import count_countries, country_after, dominant_country, state_sectors
 from .actor_lexicon import ActorLexicon, Entry, compound_actor, ethnic_actor, generic_actor, lexicon
 from .actor_orgs import acronym_orgs, head_orgs
+from .actor_orgs import rules as org_rules
 from .actor_scan import CapitalPass, LowerPass
 from .ids import slug
 from .model import Actor, Mention, Sentence
@@ -54,10 +55,12 @@ _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
 
 def lower_pass(lex: ActorLexicon) -> tuple[LowerPass, CapitalPass]:
     """The two passes that find the lower-case and the capitalised words of every scan below."""
+    heads = org_rules().scan
     return (LowerPass({k: (sc, sc.low or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
-                                                             ("alone", lex.alone_scan), ("said", SAID_BEFORE))}),
+                                                             ("alone", lex.alone_scan), ("said", SAID_BEFORE),
+                                                             ("heads", heads))}),
             CapitalPass({k: (sc, sc.rest or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
-                                                               ("alone", lex.alone_scan))}))
+                                                               ("alone", lex.alone_scan), ("heads", heads))}))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -156,7 +159,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         if claims.free(m.start(1), m.end()):
             _unit(text, m, lex, base, ends, claim)
     # 4. organisations named by a head word ("Independent National Electoral Commission")
-    for s, e, org in head_orgs(text, lex, claims.free, doc_iso, state):
+    for s, e, org in head_orgs(text, lex, claims.free, doc_iso, state, pre):
         if claims.free(s, e):
             claim(s, e, org)
     # 1 + 5. dictionary matches, extended into compounds when an agent noun follows
