@@ -324,6 +324,16 @@ def _persons(entries: dict) -> None:
             entries.setdefault(v, Entry("person", a, p.get("country")))
 
 
+def _modifier(spec: dict) -> str:
+    """The one lower-case word allowed between a country and its agent noun: not a verb
+    ("Mali attacked civilians" is no compound), so not a listed function word nor a word
+    ending in -ed or -s unless listed as a modifier ("armed", "allied")."""
+    stop = trie_pattern(map(str, spec.get("modifier_stop", [])))
+    ok = trie_pattern(map(str, spec.get("modifier_ok", [])))
+    return (rf"(?!(?:{stop})\s)((?:{ok})(?=\s)|(?![a-z-]*(?:ed|s)\s)[a-z][a-z-]+)" if ok
+            else r"([a-z][a-z-]+)")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> ActorLexicon:
     entries: dict[str, Entry] = {}
@@ -346,7 +356,8 @@ def lexicon() -> ActorLexicon:
             alone.setdefault(w[:1].upper() + w[1:], sector)  # "Police arrested ..."
     # After a country surface: optional possessive, at most one lower-case
     # modifier ("Russian occupying forces"), then the agent noun.
-    agent_after = re.compile(r"(?:['’]s)?\s+(?:([a-z][a-z-]+)\s+)??(" + trie_pattern(agents) + r")(?![\w-])")
+    agent_after = re.compile(r"(?:['’]s)?\s+(?:" + _modifier(load("actors_agents.yaml")) + r"\s+)??("
+                             + trie_pattern(agents) + r")(?![\w-])")
     alone_regex = re.compile(r"(?<![\w-])(" + trie_pattern(alone) + r")(?![\w-])")
 
     t = load("actors_titles.yaml")
