@@ -61,11 +61,15 @@ class DocCues:
 
     def according(self, lo: int, hi: int) -> list[int]:
         """End offsets of the according-to phrases lying inside [lo, hi)."""
+        if not self.acc_s:  # (most documents have none)
+            return []
         i = bisect_left(self.acc_s, lo)
         return [b for b in self.acc_e[i:bisect_left(self.acc_s, hi)] if b <= hi]
 
     def beliefs_before(self, lo: int, s: int) -> list[tuple[int, int]]:
         """Belief cues starting at or after lo and ending at or before s."""
+        if not self.bel_s:
+            return []
         i = bisect_left(self.bel_s, lo)
         out = []
         for span in self.bel[i:]:
@@ -75,9 +79,14 @@ class DocCues:
         return out
 
     def hedged_before(self, lo: int, s: int) -> bool:
+        if not self.hedge_s:
+            return False
         i = bisect_left(self.hedge_s, lo)
         j = bisect_right(self.hedge_s, s)
-        return any(b <= s for b in self.hedge_e[i:j])
+        for b in self.hedge_e[i:j]:
+            if b <= s:
+                return True
+        return False
 
 
 def event_modality(text, lo, hi, s, e, trig, prior_events, sentence_id, before, after, cues: DocCues):
