@@ -60,24 +60,28 @@ def verb_group(text: str, lo: int, start: int) -> str:
     """The auxiliaries/adverbs standing right before the trigger, as lower-case words."""
     transparent = _cues()["transparent"]
     near = max(lo, start - 24)
+    quick = True  # the last-token test below is still to do
     if start - 1 > near and text[start - 1] == " ":
         # the commonest case, "<space>word<space>trigger" with a plain ASCII word: that word is
         # the last token, whole, and decides (the same answer as the reversed match below)
         p = text.rfind(" ", near, start - 1)
         if p >= 0:
             w = text[p + 1:start - 1]
-            if w.isascii() and w.isalpha() and w.lower() not in transparent:
+            if w.isascii() and w.isalpha():
+                if w.lower() not in transparent:
+                    return "  "
+                quick = False  # a transparent word: the test below would pass, go on to the walk
+    if quick:
+        # most triggers follow a plain word: look at the last token of a short window first
+        # (matched on the reversed window, anchored at the trigger: the last token of _TOKEN)
+        window = text[near:start][::-1]
+        last = _LAST_TOKEN_REVERSED.match(window)
+        if last.end() < len(window) or near == lo:  # else the token may run on past the window
+            if last.group(1) is None:
                 return "  "
-    # most triggers follow a plain word: look at the last token of a short window first
-    # (matched on the reversed window, anchored at the trigger: the last token of _TOKEN)
-    window = text[near:start][::-1]
-    last = _LAST_TOKEN_REVERSED.match(window)
-    if last.end() < len(window) or near == lo:  # else the token may run on past the window
-        if last.group(1) is None:
-            return "  "
-        t = last.group(1)[::-1].lower()
-        if not t.endswith("n't") and t not in transparent:
-            return "  "
+            t = last.group(1)[::-1].lower()
+            if not t.endswith("n't") and t not in transparent:
+                return "  "
     group: list[str] = []
     # walk the tokens right to left and stop at the first one that is not transparent
     for t in reversed(_TOKEN.findall(text[max(lo, start - 80):start].lower())):
