@@ -101,11 +101,11 @@ def event_modality(text, lo, hi, s, e, trig, prior_events, sentence_id, before, 
         if ev.end <= s and ev.source_actor_id:
             reporter = ev.source_actor_id
             break
-    for pos in cues.according(lo, hi):
+    for pos in (cues.according(lo, hi) if cues.acc_s else ()):
         x = next((a for a in after + before if a.start >= pos and a.start - pos <= 4), None)
         if x is not None:
             reporter = reporter or x.ref_id
-    if reporter is None:
+    if reporter is None and cues.bel_s:
         for bs, _ in cues.beliefs_before(lo, s):
             x = next((a for a in reversed(before) if a.end <= bs), None)
             if x is not None:
@@ -118,7 +118,7 @@ def event_modality(text, lo, hi, s, e, trig, prior_events, sentence_id, before, 
     local = modality.local_modality(text, lo, s)
     if local:
         return local, reporter
-    if cues.hedged_before(lo, s):
+    if cues.hedge_s and cues.hedged_before(lo, s):
         return "hedged", reporter
     if reporter is not None and not trig.speech:
         return "reported", reporter

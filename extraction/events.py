@@ -38,7 +38,8 @@ def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_m
 class _Doc:
     """Per-document state shared by all triggers."""
 
-    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb")
+    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb",
+                 "antecedents")
 
     def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
@@ -80,12 +81,14 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     names = sorted([(d.start, d.end) for d in dates] + [(x.start, x.end) for x in ments])
     events: list[Event] = []
     # running "last person / last group actor named before index i" for pronoun subjects
+    # (looked up only when a pronoun is the subject: see event_roles.subject)
     mstarts = [x.start for x in ments]
     lp: list[str | None] = [None]
     lg: list[str | None] = [None]
     for x in ments:
         lp.append(x.ref_id if types.get(x.ref_id) == "person" else lp[-1])
         lg.append(x.ref_id if types.get(x.ref_id) != "person" else lg[-1])
+    doc.antecedents = (mstarts, lp, lg)
     sent_starts: dict[int, list[int]] = {}
     by_surface = tt.by_surface
     bl, br = bisect.bisect_left, bisect.bisect_right
@@ -123,12 +126,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
             a, b, c = bl(st, s - _WINDOW), bl(st, e), br(st, e + _WINDOW)
             before = [x for x in sm[a:b] if x.end <= s]
             after = sm[b:c]
-        # anaphora: he/she -> last person named before the trigger; they/these -> last
-        # group actor named in an earlier sentence
-        last_person = lp[bl(mstarts, s)]
-        last_group = lg[bl(mstarts, sent.start)]
-        ev, srcs, tgts = _event(doc, sid, lo, hi, s, e, surface, trig, before, after,
-                                last_person, last_group)
+        ev, srcs, tgts = _event(doc, sid, lo, hi, s, e, surface, trig, before, after, sent.start)
         events.append(ev)
         if len(srcs) > 1 or len(tgts) > 1:  # (expand adds nothing otherwise)
             events.extend(R.expand(ev, doc_id, trig, srcs, tgts))
@@ -137,7 +135,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     return events
 
 
-def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, last_person, last_group):
+def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, sent_start):
     text = doc.text
     is_noun = surface.lower() in trig.nouns and not verb_context(text, lo, s)
     src = tgt = None
@@ -145,7 +143,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
     else:
         passive = surface.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
-        subj = R.subject(text, lo, s, before, last_person, last_group, doc.in_pp)
+        subj = R.subject(text, lo, s, before, doc.antecedents, sent_start, doc.in_pp)
         prev = doc.last_verb
         if prev is not None and prev.sentence_id == sid and prev.source_actor_id \
                 and R.COORDINATED_VERB.search(text, max(lo, s - 20), s) is not None \
