@@ -9,6 +9,7 @@ trigger reading), times 0.85 when hedged; capped at 1.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from . import event_roles as R
 from .event_context import DocCues, DocDates, DocPlaces, event_modality
@@ -18,6 +19,17 @@ from .model import Event, Mention
 from .triggers import Trigger, choose, intent_code, plover_type, table, verb_context
 
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
+
+_EVENT_FIELDS = ("event_id", "start", "end", "trigger", "event_type", "cameo_code", "sentence_id",
+                 "source_actor_id", "target_actor_id", "place_id", "date_start", "date_end",
+                 "date_precision", "modality", "reported_by_actor_id", "confidence")
+# positional arguments cost a third of keywords per event; fall back to keywords should the
+# record's fields ever be reordered
+if tuple(f.name for f in dataclasses.fields(Event))[:len(_EVENT_FIELDS)] == _EVENT_FIELDS:
+    _new_event = Event
+else:  # pragma: no cover
+    def _new_event(*values):
+        return Event(**dict(zip(_EVENT_FIELDS, values)))
 
 
 def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
@@ -191,12 +203,9 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
     cameo, plover = trig.cameo, trig.plover
     if mod == "predicted" and (intent := intent_code(cameo)) is not None:
         cameo, plover = intent, plover_type(intent)  # "will send tanks": intent to give aid (033)
-    ev = Event(
-        event_id=stable_id("e", doc.doc_id, s, e, cameo), start=s, end=e, trigger=surface,
-        event_type=plover, cameo_code=cameo, sentence_id=sid,
-        source_actor_id=src, target_actor_id=tgt, place_id=place,
-        date_start=d_start, date_end=d_end, date_precision=d_prec, modality=mod,
-        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3))
+    ev = _new_event(  # the values in _EVENT_FIELDS order
+        stable_id("e", doc.doc_id, s, e, cameo), s, e, surface, plover, cameo, sid, src, tgt, place,
+        d_start, d_end, d_prec, mod, reporter if reporter != src else None, round(min(conf, 1.0), 3))
     if not is_noun:
         doc.last_verb = ev
     return ev, srcs, tgts
