@@ -64,13 +64,14 @@ class _Doc:
         self.last_verb: Event | None = None  # the latest event with a verb trigger
 
 
-def _covered(spans, s, e, longer_only=False) -> bool:
+def _covered(spans, starts, s, e, longer_only=False) -> bool:
     """Whether text[s:e] lies inside one of the sorted (start, end) spans (strictly
-    inside, when longer_only: a mention that is the trigger itself does not count)."""
-    i = bisect.bisect_right(spans, (s, float("inf"))) - 1
+    inside, when longer_only: a mention that is the trigger itself does not count).
+    starts: the spans' starts, for bisection without building a key tuple."""
+    i = bisect.bisect_right(starts, s) - 1
     while i >= 0 and s - spans[i][0] < 200:
         a, b = spans[i]
-        if b >= e and not (longer_only and (a, b) == (s, e)):
+        if b >= e and not (longer_only and a == s and b == e):
             return True
         i -= 1
     return False
@@ -91,6 +92,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     # a trigger word inside a date ("March 5") or inside a longer name ("Russian forces",
     # "Strike Force") is not an event
     names = sorted([(d.start, d.end) for d in dates] + [(x.start, x.end) for x in ments])
+    name_starts = [a for a, _ in names]
     events: list[Event] = []
     # running "last person / last group actor named before index i" for pronoun subjects
     # (looked up only when a pronoun is the subject: see event_roles.subject)
@@ -108,7 +110,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     for m in tt.scan.finditer(" " + text):
         s, e = m.span(1)
         s, e, surface = s - 1, e - 1, m.group(1)
-        if names and not surface.endswith("ed") and _covered(names, s, e, True):
+        if names and not surface.endswith("ed") and _covered(names, name_starts, s, e, True):
             continue  # (a past-tense verb is not part of a name: "Britain mobilized army" is a bad mention)
         i = br(starts, s) - 1
         sent = sentences[i if i > 0 else 0]
