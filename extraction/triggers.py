@@ -119,12 +119,6 @@ def table() -> TriggerTable:
     return TriggerTable(by_surface, re.compile(r"[^\w-](" + trie_pattern(set(by_surface) | caps) + r")(?![\w-])"))
 
 
-def find(text: str):
-    """(start, end, surface) of every trigger word of the text, in order."""
-    for m in table().scan.finditer(" " + text):
-        yield m.start(1) - 1, m.end(1) - 1, m.group(1)
-
-
 def starts_at(text: str, pos: int) -> bool:
     """Whether a trigger word starts at text[pos] (the character before is a separator)."""
     return table().scan.match(text, pos - 1) is not None if pos > 0 else False
