@@ -239,11 +239,13 @@ class DocDates:
         self.carried = sorted((d for d in dates if d.date_start is not None and d.precision in carried),
                               key=lambda d: d.end)
         self.carried_end = [d.end for d in self.carried]
-        self.published = (published, None, precision, False) \
-            if published is not None and precision in ("day", "month", "year") else (None, None, "unknown", False)
+        self.published = (published, None, precision, "published") \
+            if published is not None and precision in ("day", "month", "year") \
+            else (None, None, "unknown", "none")
 
     def date_for(self, sid: int, pos: int) -> tuple:
-        """(date_start, date_end, precision, found in the sentence) of an event whose trigger starts at pos."""
+        """(date_start, date_end, precision, source) of an event whose trigger starts at pos;
+        source is sentence, document (an earlier sentence), published or none."""
         best = None
         for d in self.by_sent.get(sid, ()):
             k = abs(d.start - pos)
@@ -254,6 +256,6 @@ class DocDates:
             if i < 0:
                 return self.published
             d = self.carried[i]
-            return d.date_start, d.date_end, d.precision, False
+            return d.date_start, d.date_end, d.precision, "document"
         d = best[1]
-        return d.date_start, d.date_end, d.precision, True
+        return d.date_start, d.date_end, d.precision, "sentence"

@@ -194,7 +194,8 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
     tgts = R.conj_of(text, after, tgt, 1, doc.taken) if tgt else []
     mod, reporter = event_modality(text, lo, hi, s, e, trig, doc.speech, sid, before, after, doc.cues)
     place = doc.places.place_for(sid, s, trig.cameo[:2])
-    d_start, d_end, d_prec, dated = doc.dates.date_for(sid, s)
+    d_start, d_end, d_prec, d_source = doc.dates.date_for(sid, s)
+    dated = d_source == "sentence"
     conf = 0.35 + 0.3 * (src is not None) + 0.2 * (tgt is not None or trig.notarget) \
         + 0.1 * (place is not None or dated) + 0.05 * (trig.near is None)
     if trig.subject_is_target and src is None and reporter is not None and reporter != tgt:
@@ -208,6 +209,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
     ev = _new_event(  # the values in _EVENT_FIELDS order
         stable_id("e", doc.doc_id, s, e, cameo), s, e, surface, plover, cameo, sid, src, tgt, place,
         d_start, d_end, d_prec, mod, reporter if reporter != src else None, round(min(conf, 1.0), 3))
+    ev.date_source = d_source
     if not is_noun:
         doc.last_verb = ev
     return ev, srcs, tgts

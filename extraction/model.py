@@ -119,6 +119,9 @@ class Event:
     modality: str = "asserted"  # asserted, reported, hedged, predicted, negated
     reported_by_actor_id: str | None = None
     confidence: float = 0.5
+    # where the date came from: the event's sentence, an earlier sentence of the
+    # document, the publication date, or none (kept last: events are built positionally)
+    date_source: str = "none"
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ Bool = pd.BooleanDtype
 
 ISO3 = r"^[A-Z]{3}$"
 PRECISIONS = ["day", "month", "year", "unknown"]
+DATE_SOURCES = ["sentence", "document", "published", "none"]
 
 
 def field(description: str, example: object = None, **kwargs) -> object:

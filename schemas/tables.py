@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .base import (PRECISIONS, Bool, Float, InCountry, InDocument, Int, Span, SpanText, Str,
+from .base import (DATE_SOURCES, PRECISIONS, Bool, Float, InCountry, InDocument, Int, Span, SpanText, Str,
                    Table, field)
 
 ACTOR_TYPES = ["person", "organization", "state", "military_unit", "armed_group", "media",
@@ -124,6 +124,11 @@ class Events(Span):
     date_end: Series[pa.Date] = field("Last day of the event, if known.", "2024-10-28",
                                       nullable=True)
     date_precision: Series[Str] = field("day, month, year or unknown.", "day", isin=PRECISIONS)
+    date_source: Series[Str] = field(
+        "Where the date comes from: sentence (a date in the event's sentence), document (the "
+        "nearest earlier day or month date of the document: notes and wire stories give the "
+        "day once), published (the document's publication date) or none.", "sentence",
+        isin=DATE_SOURCES)
     modality: Series[Str] = field(
         "asserted, reported (attributed to a source), hedged (may, believes), predicted "
         "(will) or negated.", "predicted", isin=MODALITIES)

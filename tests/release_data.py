@@ -46,7 +46,8 @@ def _doc_rows(i: int, rows: dict[str, list[dict]]) -> None:
         "trigger": "sent", "event_type": "MOBILIZE", "cameo_code": "040",
         "source_actor_id": "actor:nato", "target_actor_id": None,
         "place_id": "geonames:703448", "date_start": "2024-10-01", "date_end": None,
-        "date_precision": "month", "modality": "reported", "reported_by_actor_id": None,
+        "date_precision": "month", "date_source": "sentence", "modality": "reported",
+        "reported_by_actor_id": None,
         "confidence": 0.8})
     a, b = span("200 troops")
     rows["quantities"].append({
