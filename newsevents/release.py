@@ -23,6 +23,7 @@ from .changes import changes as compute_changes
 from .datapackage import datapackage
 from .dictionary import readme
 from .files import parquet_to_csv, sha256_file
+from .memory import release_memory
 from .storage import LocalTarget, RemoteTarget, target
 from .versioning import next_version, sorted_versions
 
@@ -125,6 +126,7 @@ def describe(stage: Path, tgt: Target, version: str, previous: str | None, creat
 
     diff = compute_changes(version, previous, open_old,
                            lambda name: str(stage / "parquet" / f"{name}.parquet"))
+    release_memory(collect=True)
     (stage / "changes.json").write_bytes(_json_bytes(diff))
     package = datapackage(version, created, config, files)
     (stage / "datapackage.json").write_bytes(_json_bytes(package))
