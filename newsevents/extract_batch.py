@@ -6,6 +6,8 @@ import traceback
 from datetime import date
 
 from extraction import core
+from schemas import TABLES
+from schemas.frames import columnar
 
 from .ingest import DocRef, read_text
 from .rows import extraction_rows
@@ -13,11 +15,15 @@ from .store import Store
 
 
 def extract_one(ref: DocRef) -> dict:
-    """Store entry of one document: its normalised text and its table rows."""
+    """Store entry of one document: its normalised text and its tables' rows, kept as
+    one list per column (smaller JSON, and assembly extends columns instead of
+    looking up every field of every row)."""
     text = read_text(ref)
     published = date.fromisoformat(ref.published_date) if ref.published_date else None
     ex = core.extract(text, ref.doc_id, published, ref.published_precision)
-    return {"doc_id": ref.doc_id, "text": text, "rows": extraction_rows(ref.doc_id, ex)}
+    rows = extraction_rows(ref.doc_id, ex)
+    return {"doc_id": ref.doc_id, "text": text,
+            "columns": {t: columnar(TABLES[t], r) for t, r in rows.items()}}
 
 
 def extract_batch(refs: list[DocRef], store: Store) -> dict:
