@@ -1,8 +1,9 @@
 """Actor span scores on re3d (DSTL): Person, Organisation and Nationality entities.
 
 Mapping of the extractor's actor mentions to re3d types: persons -> Person;
-a mention whose surface is a demonym ("Iraqi") -> Nationality (for a compound
-such as "Iraqi forces" the demonym part); organisations, military units,
+a mention whose surface is a demonym ("Iraqi") or an ethnic or religious
+adjective ("Kurdish") -> Nationality (for a compound such as "Iraqi forces"
+the demonym part); organisations, military units,
 armed groups, media -> Organisation. Country names are Locations in re3d and
 are not scored. Exact span match counts; a second figure accepts any overlap.
 """
@@ -30,13 +31,13 @@ def _predicted(text: str) -> set[tuple[str, int, int]]:
         ent = lex.entries.get(m.text)
         first = lex.regex.match(text, m.start)
         fent = lex.entries.get(first.group()) if first else None
-        if ent is not None and ent.kind == "demonym":
+        if ent is not None and ent.kind in ("demonym", "ethnic"):
             out.add(("Nationality", m.start, m.end))
         elif t == "person":
             out.add(("Person", m.start, m.end))
         elif t in _ORG:
             out.add(("Organisation", m.start, m.end))
-            if fent is not None and fent.kind == "demonym" and first.end() < m.end:
+            if fent is not None and fent.kind in ("demonym", "ethnic") and first.end() < m.end:
                 out.add(("Nationality", m.start, first.end()))
     return out
 

@@ -8,6 +8,11 @@ durations, sets) neither count as gold nor make a found span a false positive.
   found overlapping date resolves to one of the gold candidate values (start,
   and end when the gold has one; gold ends are exclusive, ours inclusive).
 
+ECB+ news (ecbplus_docs.jsonl), in the sentences holding a TIME_DATE mention:
+- TIME_DATE span: a gold TIME_DATE mention is found when a date overlaps it; a
+  found date overlapping no TIME_* mention at all is a false positive (only
+  sentences with a TIME_DATE mention are read, as not every sentence is annotated).
+
 Run: .venv/bin/python -m evaluation.dates [corpus_dir]
 """
 from __future__ import annotations
@@ -114,7 +119,42 @@ def evaluate(corpus: Path) -> list[Score]:
             if any(d.start < o["End"] + 1 and o["Start"] < d.end for o in others):
                 continue
             span.fp += 1
-    return [span, res]
+    return [span, res, _ecbplus(corpus)]
+
+
+def _ecbplus(corpus: Path) -> Score:
+    score = Score("ecbplus", "TIME_DATE span", 0, 0, 0, 0)
+    path = corpus / "ecbplus" / "ecbplus_docs.jsonl"
+    if not path.exists():
+        return score
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            by_sent: dict[str, list] = {}
+            for m in doc["mentions"]:
+                if m["tag"].startswith("TIME"):
+                    by_sent.setdefault(str(m["sent"]), []).append(m)
+            for sid, ms in by_sent.items():
+                if not any(m["tag"] == "TIME_DATE" for m in ms):
+                    continue
+                text = doc["sentences"][sid]
+                offsets, pos = [], 0
+                for tok in text.split(" "):  # mention token numbers index the space-split tokens
+                    offsets.append((pos, pos + len(tok)))
+                    pos += len(tok) + 1
+                spans = [(m["tag"], offsets[min(m["token_numbers"])][0], offsets[max(m["token_numbers"])][1])
+                         for m in ms if m["token_numbers"] and max(m["token_numbers"]) < len(offsets)]
+                found = find_dates(text, split_sentences(text), None, "unknown")
+                for tag, gs, ge in spans:
+                    if tag != "TIME_DATE":
+                        continue
+                    score.n += 1
+                    if any(d.start < ge and gs < d.end for d in found):
+                        score.tp += 1
+                    else:
+                        score.fn += 1
+                score.fp += sum(1 for d in found if not any(d.start < ge and gs < d.end for _, gs, ge in spans))
+    return score
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from evaluation import Score
@@ -32,6 +33,11 @@ from extraction.sentences import split_sentences
 # GSR uses the 2016 PLOVER names; the extractor uses the 2021 ones.
 _GSR_TYPE = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 _SAME = {"CONCEDE": {"CONCEDE", "RETREAT"}, "RETREAT": {"CONCEDE", "RETREAT"}}
+
+
+def _fold(name: str) -> str:
+    """Lower case without accents: the gazetteer's "Goražde" is the gold "Gorazde"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def _codes(field) -> list[str]:
@@ -77,7 +83,8 @@ def evaluate_plover(corpus: Path) -> list[Score]:
         loc = (rec.get("eventLoc") or {}).get("name")
         place = places.get(best.place_id) if best and best.place_id else None
         s_loc.n += bool(loc)
-        hit = bool(loc and place and (loc.lower() in place.name.lower() or place.name.lower() in loc.lower()))
+        gold_name, name = _fold(loc or ""), _fold(place.name) if place else ""
+        hit = bool(loc and place and (gold_name in name or name in gold_name))
         # GSR marks eventLoc on few records; a place found where none is marked is not wrong
         _tally(s_loc, place is not None and bool(loc), hit, bool(loc))
     return [s_type, s_src, s_tgt, s_loc]

@@ -1,12 +1,14 @@
 """Which country a country-less agent noun ("the police", "protesters") belongs to.
 
 Two cues, both read from the text itself:
-- a country or capital right after the noun ("protesters in Nairobi",
-  "police of Kenya"): any agent, crowds included, takes that country;
-- the document's dominant country: when one country is named at least twice
-  as often as all the others together, the organs of a state that the text
-  leaves bare ("the army", "police", "the authorities") are taken to be that
-  country's. Crowds (protesters, civilians, gunmen, bandits) are not: a crowd
+- a country, capital or known region right after the noun ("protesters in
+  Nairobi", "bandits in Zamfara"): any agent, crowds included, takes that country;
+- the document's dominant country: when one country is named (by its name,
+  demonym, capital, a known region or an organisation of that country, such as
+  ISWAP or the Kenya Defence Forces) at least twice as often as all the others
+  together, the organs of a state that the text leaves bare ("the army",
+  "police", "the authorities") and officials with a state title and no other
+  country are taken to be that country's. Crowds (protesters, civilians, gunmen, bandits) are not: a crowd
   is not an organ of the state the article is about, and wire stories often
   cover foreign crowds, so they keep no country unless the text ties one.
 """
@@ -18,7 +20,7 @@ from collections import Counter
 from .lexicon import load
 
 _AFTER = re.compile(r"\s+(?:in|of|from|across|throughout)\s+(?:the\s+)?")
-_KINDS = ("country", "demonym", "capital")
+_KINDS = ("country", "demonym", "capital", "region", "org")
 
 
 def state_sectors() -> frozenset:
@@ -26,13 +28,13 @@ def state_sectors() -> frozenset:
 
 
 def country_after(text: str, end: int, lex) -> str | None:
-    """ISO-3 of a country or capital named right after ``end`` ("... in Kenya")."""
+    """ISO-3 of a country, capital or region named right after ``end`` ("... in Kenya")."""
     m = _AFTER.match(text, end)
     if not m:
         return None
     cm = lex.regex.match(text, m.end())
     ent = lex.entries.get(cm.group()) if cm else None
-    if ent is not None and ent.kind in ("country", "capital") and ent.iso3 in lex.states:
+    if ent is not None and ent.kind in ("country", "capital", "region") and ent.iso3 in lex.states:
         return ent.iso3
     return None
 
@@ -46,5 +48,5 @@ def dominant_country(counts: Counter) -> str | None:
 
 
 def count_countries(entries) -> Counter:
-    """Country, demonym and capital surfaces per ISO-3 (entries: iterable of Entry)."""
+    """Country, demonym, capital, region and national-organisation surfaces per ISO-3."""
     return Counter(e.iso3 for e in entries if e.kind in _KINDS and e.iso3)

@@ -7,7 +7,6 @@ of names cost one regex scan over the text, not one scan per name.
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from .model import Actor
 class Entry:
     """What a matched surface means: a kind plus the actor it names."""
 
-    kind: str  # country, demonym, people, capital, org, person
+    kind: str  # country, demonym, people, capital, org, person, ethnic, region
     actor: Actor
     iso3: str | None = None
     demonym: str | None = None  # for compounds: "North Korean" military
@@ -77,7 +76,7 @@ def words_scan(words, tail: str = _WORDS_TAIL, extra: str = _WORDS_EXTRA) -> "Sc
     low = [w for w in words if "a" <= w[0] <= "z"]
     rest = [w for w in words if not "a" <= w[0] <= "z"]
     return Scan("(?:" + trie_pattern(rest) + ")" + tail if rest else None,
-                "(?:" + trie_pattern(low) + ")" + tail if low else None, extra, low)
+                "(?:" + trie_pattern(low) + ")" + tail if low else None, extra, low, rest)
 
 
 def separator_class(extra: str) -> str:
@@ -87,6 +86,20 @@ def separator_class(extra: str) -> str:
     ascii_sep = [chr(i) for i in range(128)
                  if not (chr(i).isalnum() or chr(i) == "_" or chr(i) in extra)]
     return "[" + "".join(re.escape(c) for c in ascii_sep) + "\x80-\U0010ffff]"
+
+
+def _walker(found: list):
+    """The first of ``found`` (matches in text order) that starts at or after pos;
+    pos only grows during a walk, so a cursor moves forward instead of bisecting."""
+    n, cur = len(found), [0]
+
+    def first_from(_, pos):
+        i = cur[0]
+        while i < n and found[i].start(1) < pos:
+            i += 1
+        cur[0] = i
+        return found[i] if i < n else None
+    return first_from
 
 
 class Scan:
@@ -103,14 +116,16 @@ class Scan:
     match is group 1 and a pattern's own groups follow.
     """
 
-    __slots__ = ("at", "after", "start", "extra", "low")
+    __slots__ = ("at", "after", "start", "extra", "low", "rest")
 
-    def __init__(self, at: str | None, after: str | None, extra: str = "-", low: list[str] | None = None):
+    def __init__(self, at: str | None, after: str | None, extra: str = "-", low: list[str] | None = None,
+                 rest: list[str] | None = None):
         self.at = re.compile(f"({at})") if at else None
         self.after = re.compile(f"{separator_class(extra)}({after})") if after else None
         self.start = re.compile(f"({after})") if after else None  # offset 0 has no separator
         self.extra = extra
         self.low = low  # the words ``after`` opens with, when known (see actor_scan.LowerPass)
+        self.rest = rest  # the words ``at`` opens with, when known (see actor_scan.CapitalPass)
 
     def _next_at(self, text: str, pos: int):
         search, extra = self.at.search, self.extra
@@ -134,25 +149,20 @@ class Scan:
             return m
         return None
 
-    def finditer(self, text: str, after: list | None = None):
-        """Matches in text order; ``after``: every anchored match of the ``after``
-        pattern, in order, found beforehand (see actor_scan.LowerPass)."""
-        a = self._next_at(text, 0) if self.at is not None else None
-        if after is None:
-            next_after = self._next_after
-        else:
-            starts = [m.start(1) for m in after]
-
-            def next_after(_, pos):
-                i = bisect.bisect_left(starts, pos)
-                return after[i] if i < len(after) else None
+    def finditer(self, text: str, after: list | None = None, at: list | None = None):
+        """Matches in text order; ``after`` / ``at``: every anchored match of that
+        pattern where the look-behind holds, in order, found beforehand (see
+        actor_scan): the walk then picks from them what the searches would find."""
+        next_at = self._next_at if at is None else _walker(at)
+        next_after = self._next_after if after is None else _walker(after)
+        a = next_at(text, 0) if self.at is not None else None
         b = next_after(text, 0) if self.after is not None else None
         while a is not None or b is not None:
             m = a if b is None or (a is not None and a.start(1) < b.start(1)) else b
             yield m
             end = m.end()
             if a is not None and a.start(1) < end:
-                a = self._next_at(text, end)
+                a = next_at(text, end)
             if b is not None and b.start(1) < end:
                 b = next_after(text, end)
 
@@ -164,7 +174,7 @@ class ActorLexicon:
     scan: Scan  # regex.finditer, faster
     states: dict  # iso3 -> state Actor
     demonym_of: dict  # iso3 -> display demonym
-    orgs: dict  # key -> Actor
+    orgs: dict  # key -> Actor (organisations, and "pop:<key>" ethnic groups)
     agents: dict  # agent noun -> (sector, actor_type, label)
     agent_after: re.Pattern
     alone: dict  # alone word -> sector
@@ -254,6 +264,42 @@ def _orgs(entries: dict, orgs: dict) -> None:
             entries.setdefault(str(al), Entry("org", a, o.get("country")))
 
 
+def _groups(entries: dict, states: dict, orgs: dict) -> None:
+    """Ethnic and religious groups: "Kurdish" (kind ethnic) and "Kurds" (a population).
+    A country only where the group lives in one; never the state itself, so that
+    "Tigrayan forces" are not Ethiopia's military (see ethnic_actor)."""
+    for row in load("actors_groups.csv"):
+        iso = row.get("iso3") or None
+        adjs, peoples = _split(row.get("adjectives")), _split(row.get("peoples"))
+        pop = Actor(f"actor:pop:{row['key']}", (peoples or adjs)[0], "population", iso, None,
+                    states[iso].actor_id if iso in states else None, iso)
+        orgs["pop:" + row["key"]] = pop  # so that by_id finds it as an affiliation
+        for a in adjs:
+            entries.setdefault(a, Entry("ethnic", pop, iso, a))
+        for p in peoples:
+            entries.setdefault(p, Entry("people", pop, iso))
+
+
+def _regions(entries: dict, states: dict) -> None:
+    """Provinces, districts and towns that conflict reporting names instead of the country
+    ("Darfur rebels", "bandits in Zamfara"): kind region, standing for the country in
+    compounds and country cues, never an actor on their own (they are places)."""
+    for row in load("actors_regions.csv"):
+        iso = row["iso3"]
+        for n in _split(row.get("names")):
+            entries.setdefault(n, Entry("region", states[iso], iso))
+
+
+def ethnic_actor(ent: Entry, sector: str) -> Actor:
+    """"Kurdish fighters", "Fulani herders": the group's armed men, civilians ... An ethnic
+    group's forces are not a state's: MIL becomes REB."""
+    sector = "REB" if sector == "MIL" else sector
+    _, atype, label = _sector_info()[sector]
+    key = ent.actor.actor_id.rsplit(":", 1)[1]
+    return Actor(f"actor:{sector.lower()}:{key}", f"{ent.demonym} {label}", atype, ent.iso3, None,
+                 ent.actor.actor_id, (ent.iso3 or "") + sector)
+
+
 def _persons(entries: dict) -> None:
     for p in load("actors_persons.yaml")["persons"]:
         aff = f"actor:{p['affiliation']}" if p.get("affiliation") else None
@@ -272,6 +318,8 @@ def lexicon() -> ActorLexicon:
     _persons(entries)
     _orgs(entries, orgs)
     _countries(entries, states, demonym_of)
+    _groups(entries, states, orgs)
+    _regions(entries, states)
 
     agents: dict[str, tuple] = {}
     alone: dict[str, str] = {}

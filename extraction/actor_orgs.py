@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .actor_lexicon import trie_pattern
+from .actor_lexicon import Scan, trie_pattern, words_scan
 from .ids import slug
 from .lexicon import load
 from .model import Actor
@@ -31,14 +31,20 @@ _TOK = rf"[{_UP}0-9][\w'’&-]{{0,40}}(?:\.[{_UP}0-9][\w'’&-]{{0,40}}){{0,4}}(
 _LEFT = re.compile(rf"(?<![\w'’&.-])((?:{_TOK}\s+){{1,5}})\Z")
 _RIGHT = re.compile(rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOK}(?:\s+(?:and\s+|&\s+)?{_TOK}){{0,4}}){{1,2}}")
 _TOKENS = re.compile(_TOK)
+_TOKEN_OPEN = re.compile(rf"[{_UP}0-9]")
 _WINDOW = 160
 _CHAIN = re.compile(r",?[ \t]+")
+_MAX_CHAIN = 2  # heads after the first ("Holdings Ltd"): bounded, so a run of heads stays linear
+# each defined acronym is looked for across the whole text: a bound keeps hostile
+# text with thousands of definitions linear (real articles define a handful)
+_MAX_ACRONYMS = 40
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,9})\)")
 
 
 @dataclass(frozen=True)
 class OrgRules:
     head: re.Pattern
+    scan: Scan  # the heads as whole words, for the actor finder's shared word passes
     heads: dict
     sector_words: tuple
     sector_type: dict
@@ -50,7 +56,8 @@ class OrgRules:
 def rules() -> OrgRules:
     d = load("actors_org_rules.yaml")
     heads = {str(k): v or None for k, v in d["heads"].items()}
-    return OrgRules(re.compile("(?:" + trie_pattern(heads) + r")(?![\w-])"), heads,
+    return OrgRules(re.compile("(?:" + trie_pattern(heads) + r")(?![\w-])"),
+                    words_scan(heads, r"(?![\w-])", "-"), heads,
                     tuple((w, s) for w, s in d["sector_words"]), dict(d["sector_type"]),
                     frozenset(map(str, d["skip"])), frozenset(map(str, d["acronym_joiners"])))
 
@@ -66,11 +73,11 @@ def _country(text: str, s: int, e: int, lex) -> str | None:
     """ISO-3 of a country surface opening the name or closing its "of" complement."""
     m = lex.regex.match(text, s)
     ent = lex.entries.get(m.group()) if m and m.end() < e else None
-    if ent is not None and ent.kind in ("country", "demonym", "capital") and ent.iso3 in lex.states:
+    if ent is not None and ent.kind in ("country", "demonym", "capital", "region") and ent.iso3:
         return ent.iso3
     for m in lex.regex.finditer(text, s, e):
         ent = lex.entries.get(m.group())
-        if m.end() == e and ent is not None and ent.kind == "country" and ent.iso3 in lex.states:
+        if m.end() == e and ent is not None and ent.kind == "country" and ent.iso3:
             return ent.iso3
     return None
 
@@ -82,11 +89,20 @@ def make_org(name: str, sector: str | None, iso: str | None, lex, r: OrgRules, d
     atype = r.sector_type.get(sector, "organization")
     cameo = (iso or "") + (sector or "") or None
     aid = f"actor:org:{iso.lower()}:{slug(name)}" if iso else f"actor:org:{slug(name)}"
-    return Actor(aid, name, atype, iso, None, lex.states[iso].actor_id if iso else None, cameo)
+    state_actor = lex.states.get(iso) if iso else None  # a caller's extra dictionary may add countries
+    return Actor(aid, name, atype, iso, None, state_actor.actor_id if state_actor else None, cameo)
 
 
 def _left_start(text: str, hs: int, r: OrgRules) -> int:
     """Start of the capitalised words right before a head (hs itself if none)."""
+    if not hs or not text[hs - 1].isspace():
+        return hs  # the words must end in a space before the head
+    q = hs - 1
+    while q and text[q - 1].isspace():
+        q -= 1
+    j = max(text.rfind(" ", max(0, q - 60), q), text.rfind("\n", max(0, q - 60), q))
+    if j >= 0 and _TOKEN_OPEN.search(text, j + 1, q) is None:
+        return hs  # nothing a name token opens with in the word before ("the Police"): no regex needed
     m = _LEFT.search(text, max(0, hs - _WINDOW), hs)
     if not m:
         return hs
@@ -99,25 +115,33 @@ def _left_start(text: str, hs: int, r: OrgRules) -> int:
     return start
 
 
-def head_orgs(text: str, lex, free, doc_iso: str | None, state: frozenset):
-    """(start, end, Actor) of organisations named by a head word."""
+def head_orgs(text: str, lex, free, doc_iso: str | None, state: frozenset, pre: dict | None = None):
+    """(start, end, Actor) of organisations named by a head word; pre: the head words
+    found by the actor finder's shared passes (actor_scan), else searched here."""
     r = rules()
     out = []
-    for h in r.head.finditer(text):
-        hs, he = h.start(), h.end()
-        if hs and ((c := text[hs - 1]).isalnum() or c in "_-"):
-            continue
+    for h in r.scan.finditer(text, pre and pre["heads"], pre and pre["heads_at"]):
+        hs, he = h.start(1), h.end(1)
         s = _left_start(text, hs, r)
         rm = _RIGHT.match(text, he)
         e = he
         if rm:
             toks = list(_TOKENS.finditer(text, he, rm.end()))
+            for i, t in enumerate(toks):  # "... of Nigeria" closes the name: "and Acme" is not in it
+                cm = lex.regex.match(text, t.start())
+                ent = lex.entries.get(cm.group()) if cm else None
+                if ent is not None and ent.kind == "country" and cm.end() <= rm.end():
+                    toks = toks[:i + 1]
+                    toks[-1:] = [cm]
+                    break
             while toks and toks[-1].group() in r.skip:  # "... Council for Tuesday"
                 toks.pop()
             if toks:
                 e = toks[-1].end()
-        while (ch := _CHAIN.match(text, e)) and (nh := r.head.match(text, ch.end())):
-            e = nh.end()  # "Acme Holdings Ltd", "Federal Police Force"
+        for _ in range(_MAX_CHAIN):  # "Acme Holdings Ltd", "Federal Police Force"
+            if not ((ch := _CHAIN.match(text, e)) and (nh := r.head.match(text, ch.end()))):
+                break
+            e = nh.end()
         if s == hs and e == he:
             continue  # a bare head ("the Ministry") names nothing
         name = text[s:e]
@@ -131,7 +155,7 @@ def head_orgs(text: str, lex, free, doc_iso: str | None, state: frozenset):
                 text[cm.end():e].strip(" '’s") in lex.agents:
             continue  # "Kenyan Government": the compound pass makes the country's government
         iso = _country(text, s, e, lex)
-        out.append((s, e, make_org(name, _sector(name, h.group(), r), iso, lex, r, doc_iso, state)))
+        out.append((s, e, make_org(name, _sector(name, h.group(1), r), iso, lex, r, doc_iso, state)))
     return out
 
 
@@ -159,6 +183,8 @@ def acronym_orgs(text: str, lex, claims, doc_iso: str | None, state: frozenset):
         acr = m.group(1)
         if acr in defined or acr in r.skip:
             continue
+        if len(defined) >= _MAX_ACRONYMS:
+            break
         p = m.start()
         q = p
         while q > 0 and text[q - 1] in " \t":

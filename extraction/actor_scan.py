@@ -49,3 +49,41 @@ class LowerPass:
                 if c not in sc.extra and (am := sc.start.match(text, p)) is not None:
                     out[k].append(am)
         return out
+
+
+class CapitalPass:
+    """The same for the words the ``at`` patterns open with (capitalised names and
+    titles): one look-ahead over their union at the characters they can open with,
+    then each list's anchored pattern where its look-behind holds."""
+
+    __slots__ = ("scans", "finder", "who")
+
+    def __init__(self, sets: dict[str, tuple[Scan, list[str]]]):
+        self.scans = {k: sc for k, (sc, _) in sets.items()}
+        words = sorted({w for _, ws in sets.values() for w in ws if w})
+        # consuming, not a look-ahead: sre skips to the possible first characters only
+        # when the pattern opens with them; overlaps are kept by searching on from the
+        # next offset rather than from the match's end
+        self.finder = re.compile("(" + trie_pattern(words) + ")")
+        per = {k: frozenset(ws) for k, (_, ws) in sets.items()}
+        self.who = {w: tuple(k for k, ws in per.items() if any(w[:i] in ws for i in range(1, len(w) + 1)))
+                    for w in words}
+
+    def run(self, text: str) -> dict[str, list[re.Match]]:
+        out: dict[str, list] = {k: [] for k in self.scans}
+        scans, who = self.scans, self.who
+        search = self.finder.search
+        m = search(text)
+        while m is not None:
+            p = m.start()
+            m_next = search(text, p + 1)
+            c = text[p - 1] if p else ""
+            if c and (c.isalnum() or c == "_"):
+                m = m_next
+                continue
+            for k in who[m.group(1)]:
+                sc = scans[k]
+                if (not c or c not in sc.extra) and (am := sc.at.match(text, p)) is not None:
+                    out[k].append(am)
+            m = m_next
+        return out

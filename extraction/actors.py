@@ -17,14 +17,18 @@ import bisect
 import re
 
 from .actor_country import count_countries, country_after, dominant_country, state_sectors
-from .actor_lexicon import ActorLexicon, Entry, compound_actor, generic_actor, lexicon
+from .actor_lexicon import ActorLexicon, Entry, compound_actor, ethnic_actor, generic_actor, lexicon
 from .actor_orgs import acronym_orgs, head_orgs
-from .actor_scan import LowerPass
+from .actor_orgs import rules as org_rules
+from .actor_scan import CapitalPass, LowerPass
 from .ids import slug
 from .model import Actor, Mention, Sentence
-from .person_rules import SAID_BEFORE, find_persons, speech_persons, surname_mentions
+from .person_rules import SAID_BEFORE, appositive_persons, find_persons, speech_persons, surname_mentions
 
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|across|from|of)\s+)$")
+# a capital after a place preposition, or joined by a hyphen ("the Kaduna-Abuja highway"),
+# is the city, not its government
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around|inside|across|from|of|to|into|towards?|via|along|"
+                       r"through|between|past|within|throughout)\s+|-)$")
 # Numbered units: whole match is group 1 (as in a Scan). Matched only where an
 # ordinal's last digit stands (few places), not tried at every digit of the text.
 _UNIT = re.compile(
@@ -49,10 +53,14 @@ def _units(text: str):
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
-def lower_pass(lex: ActorLexicon) -> LowerPass:
-    """The one pass that finds the lower-case words of every scan below."""
-    return LowerPass({k: (sc, sc.low or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
-                                                            ("alone", lex.alone_scan), ("said", SAID_BEFORE))})
+def lower_pass(lex: ActorLexicon) -> tuple[LowerPass, CapitalPass]:
+    """The two passes that find the lower-case and the capitalised words of every scan below."""
+    heads = org_rules().scan
+    return (LowerPass({k: (sc, sc.low or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
+                                                             ("alone", lex.alone_scan), ("said", SAID_BEFORE),
+                                                             ("heads", heads))}),
+            CapitalPass({k: (sc, sc.rest or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
+                                                               ("alone", lex.alone_scan), ("heads", heads))}))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -69,6 +77,7 @@ class _Claims:
         self.spans: list[tuple[int, int, Actor]] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._actors: list[Actor] = []
 
     def free(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self._starts, e)
@@ -78,7 +87,13 @@ class _Claims:
         i = bisect.bisect_left(self._starts, s)
         self._starts.insert(i, s)
         self._ends.insert(i, e)
+        self._actors.insert(i, actor)
         self.spans.append((s, e, actor))
+
+    def ending_at(self, e: int) -> Actor | None:
+        """The actor of the claimed span that ends exactly at e, if any."""
+        i = bisect.bisect_left(self._starts, e) - 1
+        return self._actors[i] if i >= 0 and self._ends[i] == e else None
 
 
 def find_actors(text: str, sentences: list[Sentence], lex: ActorLexicon | None = None
@@ -96,14 +111,16 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     named = []  # every dictionary hit, "in Moscow" too: what the document is about
     if lex.lower is None:
         lex.lower = lower_pass(lex)
-    pre = lex.lower.run(text)
-    for m in lex.scan.finditer(text, pre["lex"]):
+    pre = lex.lower[0].run(text)
+    caps = lex.lower[1].run(text)
+    pre.update({k + "_at": v for k, v in caps.items()})
+    for m in lex.scan.finditer(text, pre["lex"], pre["lex_at"]):
         e = lex.entries.get(m.group(1))
         if e is None:
             continue
         named.append(e)
         s = m.start(1)
-        if e.kind == "capital" and _LOCATIVE.search(text, max(0, s - 12), s):
+        if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", m.end())):
             continue  # "in Moscow" is a place, "Moscow said" is the government
         base.append((s, m.end(), e))
     ends = {e: (s, ent) for s, e, ent in base}
@@ -125,49 +142,73 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             aff = parent.affiliation_id
 
     # 2. titled persons first: their modifier ("U.S. State Department") stays its own mention
-    for ps, pe, person, mod in find_persons(text, lex, ends, pre):
+    doc_iso = dominant_country(count_countries(named))
+    state = state_sectors()
+    titles = _Claims()  # "Police spokesman": the title's words are no bare agent ("police")
+    for ps, pe, person, mod, (ts, te) in find_persons(text, lex, ends, pre, doc_iso, state):
+        if not claims.free(ps, pe):
+            continue
         claim(ps, pe, person)
+        titles.add(ts, te, person)
         if mod is not None:
             ms, me, ment = mod
-            if claims.free(ms, me):
+            if claims.free(ms, me) and ment.kind != "region":  # "Borno Governor": Borno is a place
                 claim(ms, me, ment.actor)
     # 3. numbered units
     for m in _units(text):
         if claims.free(m.start(1), m.end()):
             _unit(text, m, lex, base, ends, claim)
     # 4. organisations named by a head word ("Independent National Electoral Commission")
-    doc_iso = dominant_country(count_countries(named))
-    state = state_sectors()
-    for s, e, org in head_orgs(text, lex, claims.free, doc_iso, state):
+    for s, e, org in head_orgs(text, lex, claims.free, doc_iso, state, pre):
         if claims.free(s, e):
             claim(s, e, org)
     # 1 + 5. dictionary matches, extended into compounds when an agent noun follows
     for s, e, ent in base:
         if not claims.free(s, e):
             continue
-        if ent.kind in ("country", "demonym", "capital") and ent.iso3 in lex.states:
+        if ent.kind in ("country", "demonym", "capital", "region") and ent.iso3 in lex.states:
             am = lex.agent_after.match(text, e)
             if am and claims.free(s, am.end()):
                 sector = lex.agents[am.group(2)][0]
                 claim(s, am.end(), compound_actor(lex, ent.iso3, sector))
                 continue
+        if ent.kind == "region":
+            continue  # "in Borno" is a place: the places finder's
+        if ent.kind == "person" and ent.iso3 in lex.states:
+            am = lex.agent_after.match(text, e)
+            if am and lex.agents[am.group(2)][0] == "GOV" and claims.free(s, am.end()):
+                claim(s, am.end(), compound_actor(lex, ent.iso3, "GOV"))  # "Biden administration"
+                continue
+        if ent.kind == "ethnic":
+            am = lex.agent_after.match(text, e)
+            if am and claims.free(s, am.end()):
+                claim(s, am.end(), ethnic_actor(ent, lex.agents[am.group(2)][0]))
+                continue
         claim(s, e, ent.actor)
     # acronyms the text defines ("Alliance of Sahel States (AES)") and their later uses
     for _, _, org in acronym_orgs(text, lex, claims, doc_iso, state):
         register(org)
-    # 6. "X said" persons, then bare surnames of persons already known in this document
+    # 6. "X, a spokesman for Y" and "X said" persons, then bare surnames of persons already known in this document
+    for ps, pe, person in appositive_persons(text, lex, claims.free, doc_iso, state):
+        claim(ps, pe, person)
     for ps, pe, person in speech_persons(text, lex, claims.free, pre):
         claim(ps, pe, person)
     for ps, pe, person in surname_mentions(text, [a for a in actors.values() if a.actor_type == "person"],
                                            claims.free):
         claim(ps, pe, person)
     # 7. generic agents, with the country the text ties them to (see actor_country)
-    for m in lex.alone_scan.finditer(text, pre["alone"]):
+    bare: set[str] = set()  # agents claimed by this pass: "opposition activists" stays two
+    for m in lex.alone_scan.finditer(text, pre["alone"], pre["alone_at"]):
         s = m.start(1)
         sector = lex.alone[m.group(1)]
-        if claims.free(s, m.end()) and _generic_ok(text, s, sector):
+        # "Hezbollah fighters", "al-Shabaab's militants": the noun is the named group's, no second actor
+        if _owned(text, s, claims, bare):
+            continue
+        if claims.free(s, m.end()) and titles.free(s, m.end()) and _generic_ok(text, s, sector):
             iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
-            claim(s, m.end(), compound_actor(lex, iso, sector) if iso else generic_actor(sector))
+            agent = compound_actor(lex, iso, sector) if iso else generic_actor(sector)
+            bare.add(agent.actor_id)
+            claim(s, m.end(), agent)
 
     starts = [s.start for s in sentences]
     mentions = []
@@ -177,11 +218,23 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     return sorted(actors.values(), key=lambda a: a.actor_id), mentions
 
 
+_GROUPS = frozenset(("organization", "armed_group", "military_unit", "state"))
 _CROWDS = frozenset(("OPP", "CVL", "UAF", "CRM", "REB"))
 _GENERIC_BEFORE = re.compile(r"(?:^|[.,;:!?\n\"“]\s*|\b(?:the|The|of|by|against|with|and|many|some|several|"
                              r"dozens|hundreds|thousands|armed|local|anti-government|opposition|at|on|from|"
                              r"between|among|to|for|near|two|three|four|five|six|seven|eight|nine|ten|"
                              r"\d[\d,]*)\s+)$")
+
+
+def _owned(text: str, s: int, claims: _Claims, bare: set) -> bool:
+    """The agent noun at s follows a named group or state ("Hezbollah fighters",
+    "Ithilen's militia") that no compound took: it is theirs, not a second actor."""
+    if not s or text[s - 1] != " ":
+        return False
+    g = claims.ending_at(s - 1)
+    if g is None and text[s - 3:s - 1] in ("'s", "’s"):
+        g = claims.ending_at(s - 3)
+    return g is not None and g.actor_type in _GROUPS and g.actor_id not in bare
 
 
 def _generic_ok(text: str, pos: int, sector: str) -> bool:

@@ -15,6 +15,23 @@ from functools import lru_cache
 from . import date_resolve as R
 
 _NUM = re.compile(r"\d+")
+@lru_cache(maxsize=4)
+def _count_after(count_nouns: frozenset) -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(count_nouns, key=len, reverse=True))
+    return re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?i:" + alt + r")\b")
+
+
+# after these a number is a year even before "men" ("since 2014 armed men attacked")
+_TEMPORAL = frozenset({"since", "until", "till", "during", "before", "after", "throughout", "in"})
+
+
+@lru_cache(maxsize=4)
+def _noun_after(count_nouns: frozenset) -> re.Pattern:
+    """A word after "the 2007" that is not a counted noun ("the 2012 people" is a count)."""
+    alt = "|".join(re.escape(w) for w in sorted(count_nouns, key=len, reverse=True))
+    return re.compile(r"[ \t]+(?!(?i:" + alt + r")\b)[A-Za-z][a-z]+")
+# a number after a capitalised "Week"/"Month" ("Week 11"), not a time of day ("this Week 8am")
+_UNIT_NUMBER = re.compile(r"(?i)\s+\d{1,2}(?![\d:]|\.\d|\s*[ap]\.?m\b)")
 
 
 class Ctx:
@@ -60,6 +77,16 @@ def _count(vocab, word):
     return int(w) if w.isdigit() else vocab.number_words.get(w)
 
 
+def _weekday_year(vocab, word, res):
+    """'Tuesday, October 3' without a year: the nearby year in which October 3 is a Tuesday."""
+    wd = vocab.weekday_of.get(word.lower().rstrip("."))
+    d = res[0]
+    for y in (d.year, d.year - 1, d.year + 1):
+        if R.valid_day(y, d.month, d.day) and date(y, d.month, d.day).weekday() == wd:
+            return (date(y, d.month, d.day), None, "day")
+    return res
+
+
 def _week_of(res):
     """'the week of April 10': the Monday-to-Sunday week holding the day."""
     if res is None or res[0] is None:
@@ -78,13 +105,20 @@ def resolve(kind, m, ctx: Ctx):
         d1, d2 = _day(vocab, g["d1"]), _day(vocab, g["d2"])
         if m1 is None or d1 is None or d2 is None:
             return None
-        return R.day_range(anchor, m1, d1, _year(g["y1"]), m2, d2, _year(g["y2"]), fut(), win)
+        res = R.day_range(anchor, m1, d1, _year(g["y1"]), m2, d2, _year(g["y2"]), fut(), win)
+        if res and res[0] and g["sep"] == "and" and not (g.get("lead") or "").lower().startswith("between") \
+                and (res[1] - res[0]).days != 1:
+            # "on 3 and 10 March" names two days; "on 28 February and 1 March" two days in a row.
+            return None
+        return res
     if kind in ("mdy", "dmy"):
         mo, d = _month(vocab, g["m"]), _day(vocab, g["d"])
         if g.get("mod"):
             # "early October 5" is not a phrase; let the bare month rule decide.
             return None
         res = R.month_day(anchor, mo, d, _year(g["y"]), fut(), win)
+        if g.get("wdp") and not g["y"] and res and res[0]:
+            res = _weekday_year(vocab, g["wdp"], res)
         return _week_of(res) if g.get("wk") else res
     if kind == "iso":
         return R.month_day(anchor, int(g["m"]), int(g["d"]), int(g["y"]), False, win)
@@ -102,6 +136,9 @@ def resolve(kind, m, ctx: Ctx):
         return R.month_range(anchor, m1, _year(g["y1"]), m2, _year(g["y2"]), fut(), win)
     if kind == "my":
         return R.with_half(g.get("mod"), R.month_only(anchor, _month(vocab, g["m"]), int(g["y"]), False, win))
+    if kind == "week_n":
+        res = R.month_only(anchor, _month(vocab, g["m"]), _year(g["y"]), fut(), win)
+        return R.week_of_month(res, g["wkn"].lower()) if res[0] else res
     if kind in ("month_ctx", "month_mod"):
         word = g["m"].lower().rstrip(".")
         cue = (g.get("ctx") or "").lower()
@@ -112,6 +149,13 @@ def resolve(kind, m, ctx: Ctx):
         if g["sep"] == "and" and not (g["lead"] or "").lower().startswith("between"):
             return None  # "in 2007 and 2009" names two years, not a span
         return R.year_range(int(g["y1"]), int(g["y2"]))
+    if kind == "year_ctx" and not g.get("mod"):
+        if (g.get("yctx") or "").lower() not in _TEMPORAL and \
+                _count_after(vocab.year_count_nouns).match(ctx.text, m.end()):
+            return None  # "up to 2000 troops", "a total of 2015 people": a count
+        if (g.get("yctx") or "").lower() in vocab.year_determiners and (
+                int(g["y"]) % 100 == 0 or not _noun_after(vocab.year_count_nouns).match(ctx.text, m.end())):
+            return None
     if kind in ("year_ctx", "year_mod"):
         return R.with_half(g.get("mod"), (date(int(g["y"]), 1, 1), None, "year"))
     if kind == "decade":
@@ -136,18 +180,42 @@ def resolve(kind, m, ctx: Ctx):
             return None  # "the past few years": too vague to be a date
         forward = g["w"].lower() in ("next", "coming", "following")
         return R.span_from_anchor(anchor, g["u"].lower(), n, forward)
+    if kind == "in_n":
+        n = _count(vocab, g["n"])
+        unit = g["u"].lower()
+        start = m.start()
+        # "the fifth coach in four years", "doubled in three months" are durations: only days
+        # and weeks, with the forward cue close before ("will meet in two weeks").
+        if not n or unit not in ("day", "week") or not fut() or \
+                not vocab.future_cues.search(ctx.text, max(0, start - 40), start):
+            return None
+        if unit in ("day", "week"):
+            return R.shift_days(anchor, n * (7 if unit == "week" else 1))
+        return R.shift_unit(anchor, unit, n)
+    if kind in ("rel_unit", "end_of") and ctx.text[m.start("u")].isupper() and \
+            _UNIT_NUMBER.match(ctx.text, m.end()):
+        return None  # "the start of Week 11" names a numbered week, not this one
     if kind == "rel_unit":
         w = " ".join(g["w"].lower().split())
         return R.shift_unit(anchor, g["u"].lower(), vocab.unit_words[w])
+    if kind == "weekend":
+        return R.weekend_near(anchor, fut())
     if kind == "end_of":
         return R.shift_unit(anchor, g["u"].lower(), 0)
     if kind == "season":
         return _season(ctx, m, g, fut)
     if kind == "quarter":
         return _quarter(ctx, g, fut)
+    if kind == "wd_day":
+        d = _day(vocab, g["d"])
+        if not d or not 1 <= d <= 31:
+            return None
+        return R.weekday_day(anchor, vocab.weekday_of[g["wd"].lower()], d, fut())
     if kind == "weekday":
         wd = vocab.weekday_of[g["wd"].lower()]
         w = (g["w"] or "").lower()
+        if not w and _is_title(ctx, m):
+            return None
         if w in ("last", "previous", "past"):
             return R.weekday(anchor, wd, "last")
         if w in ("next", "coming", "following"):
@@ -156,6 +224,17 @@ def resolve(kind, m, ctx: Ctx):
             return R.weekday(anchor, wd, "this")
         return R.weekday(anchor, wd, "future" if fut() else "past")
     return None
+
+
+_THE_BEFORE = re.compile(r"(?i)(?<![\w-])the\s+\Z")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _is_title(ctx, m) -> bool:
+    """'The Sunday Times', 'the Monday Night Football': a weekday inside a name."""
+    after = _CAPITALISED_AFTER.match(ctx.text, m.end())
+    return (after is not None and after.group(1).lower() not in ctx.vocab.month_of
+            and _THE_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()) is not None)
 
 
 def _numeric(ctx, m):

@@ -1,8 +1,11 @@
 """Compiled regular expressions for date expressions, built once from dates.yaml.
 
-Every pattern is anchored on a token that is rare outside dates (a month name,
-a weekday, a four-digit year after a context word, a relative-day word), so the
-finder runs at regex speed over whole documents.
+Every rule is tied to a cheap anchor: a month name, a weekday, a four-digit
+year, or a lower-case word (week, ago, summer, quarter...). Rules in ``lefts``
+start or end at the anchor: the rule's regex is matched once at each hit and
+what may come before it ("from", "Tuesday,", "mid-", "in", "the past two") by a
+short regex ending at the end of the string, searched backwards from the hit; no position of the
+text is tried in vain. The other rules scan small windows around their anchors.
 """
 from __future__ import annotations
 
@@ -47,6 +50,8 @@ class Vocab:
     ordinal_words: dict
     future_cues: re.Pattern
     future_window: int
+    year_determiners: frozenset  # "the 2007 season": a year before a noun, see date_kinds
+    year_count_nouns: frozenset  # ... but not before a counted noun ("the 2012 people")
     seasons: dict             # lower-case name -> (first month, last month)
     holidays: dict            # name as written -> (month, day)
     bare_holidays: frozenset  # holiday names that need a cue word or a year to be a date
@@ -70,7 +75,9 @@ class Patterns:
 
 
 _W = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
-_NOT_AFTER = {"iso": _W + "/.-", "numeric": _W + "/.-", "decade": _W + "-", "rel_day": _W + "-",
+_AN = _W.replace("_", "")
+# An ISO date may follow "-" or "_" ("report-2002-10-09.xlsx", "archive-2018-09-23-page").
+_NOT_AFTER = {"iso": _AN + "/.", "numeric": _W + "/.-", "decade": _W + "-", "rel_day": _W + "-",
               "rel_unit": _W + "-", "month": _W, "year": "0123456789", "ago": _W + "-"}
 
 
@@ -110,8 +117,12 @@ def build_patterns(fast: bool) -> Patterns:
         unit_words={k.lower(): v for k, v in lex["relative_unit_words"].items()},
         number_words={k.lower(): v for k, v in lex["number_words"].items()},
         ordinal_words={k.lower(): v for k, v in lex["ordinal_words"].items()},
-        future_cues=re.compile(r"(?i)(?<![\w'])(?:" + _alt(lex["future_cues"]) + r")(?!\w)"),
+        # class-first (fast_regex): sre skips to candidate letters in each sentence searched
+        future_cues=re.compile(r"(?i:" + lead_alternation(sorted(set(lex["future_cues"]), key=len, reverse=True),
+                                                           not_after=r"[\w']", fold_case=True) + r")(?!\w)"),
         future_window=int(lex["future_window_months"]),
+        year_determiners=frozenset(w.lower() for w in lex["year_determiners"]),
+        year_count_nouns=frozenset(w.lower() for w in lex["year_count_nouns"]),
         seasons={k.lower(): tuple(v) for k, v in lex["seasons"].items()},
         holidays={k: tuple(v) for k, v in lex["holidays"].items()},
         bare_holidays=frozenset(lex["holidays_need_cue"]),
@@ -129,15 +140,15 @@ def build_patterns(fast: bool) -> Patterns:
     day = (r"(?<![\w.,/$£€#])(?:[0-3]?\d(?:st|nd|rd|th)?(?![\w,/.]\d)|(?i:" + ordinals + r"))"
            r"(?![\w])")
     year = r"(?:1[5-9]\d\d|20\d\d)(?![\w])"
-    sep = r"\s*(?:-|–|—|/|to|through|till|until|and|thru)\s*"
-    wd_pre = r"(?:" + wd_any + r",?\s+(?:the\s+)?)?"
+    sep = r"\s*(?P<sep>-|–|—|/|to|through|till|until|and|thru)\s*"
+    wd_pre = r"(?:(?P<wdp>" + wd_any + r"),?\s+(?:the\s+)?)?"
     # "the week of April 10", "the week beginning 4 February": the Monday-to-Sunday week
     week_of = r"(?P<wk>(?:[Tt]he\s+)?[Ww]eek\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+)?"
     lead = r"(?:(?i:" + (lead_alternation(["from", "between"], fold_case=True) if fast
                          else "from|between") + r")\s+)?"
     mods = r"(?:(?i:" + AI(lex["modifiers"]) + r")(?:\s+|-))?"
     ctx_m = r"(?<![\w-])(?P<ctx>(?i:" + AI(lex["month_context"]) + r"))\s+"
-    ctx_y = r"(?<![\w-])(?i:" + AI(lex["year_context"]) + r")\s+"
+    ctx_y = r"(?<![\w-])(?P<yctx>(?i:" + AI(lex["year_context"] + lex["year_determiners"]) + r"))\s+"
     nums = A(k for k, v in vocab.number_words.items())
     rel_days = A(vocab.relative_days)
     unit_words = A(vocab.unit_words)
@@ -156,7 +167,7 @@ def build_patterns(fast: bool) -> Patterns:
                         r"(?:,?\s*(?P<y1>" + year + r"))?" + sep + r"(?:(?P<m2>" + mon + r")\s*)?"
                         r"(?P<d2>" + day + r")(?:,?\s*(?P<y2>" + year + r"))?")),
         # "27-28 October 2024", "between 3 and 5 March", "26 June 2019 to 28 June 2020"
-        ("dmy_range", c(lead + wd_pre + r"(?P<d1>" + day + r")(?:\s*(?:of\s+)?(?P<m1>" + mon
+        ("dmy_range", c(r"(?P<lead>" + lead + r")" + wd_pre + r"(?P<d1>" + day + r")(?:\s*(?:of\s+)?(?P<m1>" + mon
                         + r"))?(?:,?\s*(?P<y1>" + year + r"))?" + sep + r"(?:the\s+)?(?P<d2>" + day
                         + r")\s*(?:of\s+)?(?P<m2>" + mon + r")(?:,?\s*(?:of\s+|in\s+)?(?P<y2>" + year
                         + r"))?")),
@@ -181,6 +192,8 @@ def build_patterns(fast: bool) -> Patterns:
         ("iso_ym", c(r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\w/.-]?\d)")),
         # "October 2024", "mid-October 2024", "June of 1992", "Dec/2018", "Dec-2018"
         ("my", c(r"(?P<m>" + mon + r")(?:,?\s*(?:of\s+)?|/|-)(?P<y>" + year + r")")),
+        # "the first week of March 2023", "the last week of July"
+        ("week_n", c(r"(?P<m>" + mon + r")(?:,?\s*(?P<y>" + year + r"))?")),
         # "in October", "since mid-May"
         ("month_ctx", c(r"(?P<m>" + mon + r")")),
         # "early October" at any position: a modifier makes a bare month a date
@@ -199,17 +212,18 @@ def build_patterns(fast: bool) -> Patterns:
         # "yesterday", "last night", "the day after tomorrow"
         ("rel_day", c(r"(?:" + rel_days + r")(?![\w-])")),
         # "two days ago", "a week ago", "3 years ago"
-        ("ago", c(r"(?<![\w-])(?P<n>\d{1,3}|(?:" + nums + r"))\s+(?P<u>day|week|month|year)s?"
-                  r"\s+(?P<ref>ago|earlier|before)(?![\w-])")),
+        # "two days ago", "a week ago", "3 years ago" (the count and unit: see lefts)
+        ("ago", c(r"(?P<ref>ago|earlier|before)(?![\w-])")),
+        # "in two weeks" in a forward-looking sentence
+        ("in_n", c(r"(?P<u>day|week|month|year)s?(?![\w-])")),
         # "the past two weeks", "the last 24 hours", "the next three months"
-        ("rel_span", c(r"(?<![\w-])(?P<w>" + span_words + r")\s+(?P<n>\d{1,3}|(?:" + nums
-                       + r"))\s+(?P<u>hour|day|week|month|year)s(?![\w-])")),
+        ("rel_span", c(r"(?P<u>hour|day|week|month|year)s(?![\w-])")),
         # "last week", "next month", "earlier this year", "the end of this month", "last quarter"
-        ("rel_unit", c(r"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?P<w>" + unit_words
-                       + r")\s+(?P<u>" + units + r")(?![\w-]|\s+\d)")),
+        ("rel_unit", c(r"(?P<u>" + units + r")(?![\w-])")),
+        # "over the weekend", "at the weekend": the latest weekend (or the next in a forward sentence)
+        ("weekend", c(r"weekend(?![\w-])")),
         # "the end of the year", "end of month": the anchor's own unit
-        ("end_of", c(r"(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)(?:the\s+)?"
-                     r"(?P<u>week|month|year)(?![\w-]|\s+\d)")),
+        ("end_of", c(r"(?P<u>week|month|year)(?![\w-])")),
         # "this summer", "in the winter", "the summer of 2019", "autumn 2020"
         ("season", c(r"(?<![\w-])(?:(?P<ctx>in|during|since|until|by|over|throughout)\s+)?(?P<span>"
                      r"(?:(?P<w>last|this|next|past|coming)\s+|the\s+)?(?:(?:early|late|mid)[\s-]+)?"
@@ -222,6 +236,9 @@ def build_patterns(fast: bool) -> Patterns:
         # "last Tuesday", "on Monday", "Friday"
         ("weekday", c(r"(?<![\w-])(?:(?P<w>(?i:last|next|this|previous|coming|following|past))\s+)?"
                       r"(?P<wd>" + wd_full + r")")),
+        # "Friday the 13th", "Tuesday, the eleventh": a weekday and an ordinal day, no month
+        ("wd_day", c(r"(?P<wd>" + wd_full + r"),?\s+(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)|(?i:" + ordinals
+                     + r"))(?![\w])")),
     )
     # Rules that start at their anchor hit (rx.match there, no window scan); what may
     # precede the anchor is matched backwards from it by a regex ending in \Z:
@@ -231,48 +248,60 @@ def build_patterns(fast: bool) -> Patterns:
         return re.compile(p + r"\Z")
 
     lefts = {
-        "mdy_range": (left(r"(?P<in>" + lead + wd_pre + r")"), 30, False),
+        "mdy_range": (left(r"(?P<in>(?P<lead>" + lead + r")" + wd_pre + r")"), 30, False),
         "my_range": (left(r"(?P<in>(?P<lead>" + lead + r"))"), 10, False),
         "mdy": (left(r"(?P<in>" + week_of + wd_pre + r"(?P<mod>" + mods + r"))"), 64, False),
         "my": (left(r"(?P<in>(?P<mod>" + mods + r"))"), 24, False),
+        "week_n": (left(r"(?i:(?<![\w-])(?P<in>(?:the\s+)?(?P<wkn>first|second|third|fourth|last|final)\s+"
+                        r"week\s+of\s+))"), 30, True),
         "month_ctx": (left(ctx_m + r"(?P<in>(?P<mod>" + mods + r"))"), 48, True),
         "month_mod": (left(r"(?P<in>(?P<mod>(?i:early|mid|late)(?:\s+|-)))"), 8, True),
         "year_range": (left(r"(?<![\w-])(?P<in>(?P<lead>(?i:from|between)\s+)?)"), 10, True),
         "year_ctx": (left(ctx_y + r"(?P<in>(?P<mod>" + mods + r"))"), 48, True),
         "year_mod": (left(r"(?P<in>(?P<mod>(?i:early|mid|late)(?:\s+|-)))"), 8, True),
+        # on the lowered text, ending at a unit word
+        "ago": (left(r"(?<![\w-])(?P<in>(?P<n>\d{1,3}|(?:" + nums + r"))\s+(?P<u>day|week|month|year)s?\s+)"),
+                30, True),
+        "in_n": (left(r"(?<![\w-])(?P<in>in\s+(?P<n>\d{1,3}|(?:" + nums + r"))\s+)"), 20, True),
+        "rel_span": (left(r"(?<![\w-])(?P<in>(?P<w>" + span_words + r")\s+(?P<n>\d{1,3}|(?:" + nums
+                          + r"))\s+)"), 30, True),
+        "rel_unit": (left(r"(?<![\w-])(?P<in>(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?"
+                          r"(?P<w>" + unit_words + r")\s+)"), 40, True),
+        "wd_day": (left(r"(?P<in>)"), 0, False),
+        "weekend": (left(r"(?<![\w-])(?:over|at|during|on|for)\s+(?P<in>the\s+)"), 12, True),
+        "end_of": (left(r"(?<![\w-])(?P<in>(?P<mod>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)"
+                        r"(?:the\s+)?)"), 28, True),
     }
-    # Rules with optional leading words are slow to try at every position, so
-    # they run only in windows around a cheap anchor (see dates.py).
+    # Each rule runs only at or around hits of a cheap anchor (see dates.py): rules
+    # with a left part (lefts) are matched at each hit, the others in windows.
     anchor_of = {"mdy_range": "month", "dmy_range": "month_dayfirst", "my_range": "month", "mdy": "month",
-                 "dmy": "month_dayfirst", "my": "month", "month_ctx": "month", "month_mod": "month",
+                 "dmy": "month_dayfirst", "my": "month", "week_n": "month", "month_ctx": "month", "month_mod": "month",
                  "year_range": "year", "year_ctx": "year", "year_mod": "year",
                  "iso": "year_near", "numeric": "year_near", "iso_ym": "year_near", "decade": "decade",
-                 "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit",
+                 "holiday": "holiday", "rel_day": "rel_day", "ago": "ago", "rel_span": "unit", "in_n": "unit",
+                 "weekend": "weekend",
                  "rel_unit": "unit", "end_of": "unit", "season": "season", "quarter": "quarter",
-                 "weekday": "weekday"}
-    # One scan of the lowered text finds every lower-case anchor word after a
-    # separator (a literal-class start, so sre skips between candidates); each
-    # word then opens windows for the rules it can anchor.
+                 "weekday": "weekday", "wd_day": "weekday_at"}
+    # Lower-case anchor words (dates._word_hits finds them with str.find in the lowered
+    # text); each word serves the rule anchors listed for it.
     word_groups: dict[str, set] = {}
     for group, words in lex["anchor_words"].items():
         for w in words:
             word_groups.setdefault(w, set()).add(group)
-    holiday_words = {h.split()[-1].lower().replace("’", "'") for h in vocab.holidays}
-    for w in holiday_words:
+    for w in {h.split()[-1].lower() for h in vocab.holidays}:
         word_groups.setdefault(w, set()).add("holiday")
-    alt = A(sorted(word_groups, key=len, reverse=True))
     anchors = {"month": re.compile(mon), "year": re.compile(r"(?:19|20)\d\d(?!\d)"),
                "decade_end": re.compile(r"0'?s(?![\w])"),
-               "words": re.compile(r"[\s(\"'“‘/—–-](?P<w>" + alt + r")s?(?![a-z])"),
-               "words_at_start": re.compile(r"(?P<w>" + alt + r")s?(?![a-z])"),
                "weekday": re.compile(wd_full)}
     # rule anchor -> (anchor scan, reach before the hit, reach after it): the farthest a
     # rule's match can extend around its anchor.
-    reach = {"month": ("month", 0, 0), "month_dayfirst": ("month", 72, 16), "year": ("year", 0, 0), "year_near": ("year", 8, 8),
+    reach = {"month": ("month", 0, 0), "month_dayfirst": ("month", 72, 16), "year": ("year", 0, 0),
+             "year_near": ("year", 8, 8),
              "decade": ("decade_end", 8, 2), "holiday": ("words", 30, 30), "rel_day": ("words", 18, 2),
-             "ago": ("words", 25, 0), "unit": ("words", 36, 2), "season": ("words", 30, 12),
-             "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0)}
-    lowered = frozenset({"rel_day", "ago", "rel_span", "rel_unit", "end_of", "season", "quarter"})
+             "ago": ("words", 0, 0), "unit": ("words", 0, 0), "weekend": ("words", 0, 0), "season": ("words", 30, 12),
+             "quarter": ("words", 14, 24), "weekday": ("weekday", 12, 0),
+             "weekday_at": ("weekday", 0, 0)}
+    lowered = frozenset({"rel_day", "ago", "in_n", "rel_span", "rel_unit", "weekend", "end_of", "season", "quarter"})
     return Patterns(vocab, tuple((k, rx, anchor_of.get(k)) for k, rx in rules),
                     anchors=anchors, reach=reach, not_after=_NOT_AFTER, lowered=lowered,
                     word_groups={w: frozenset(g) for w, g in word_groups.items()},

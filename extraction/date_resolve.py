@@ -195,8 +195,18 @@ def weekend(anchor: Anchor, n: int) -> Resolved:
         return UNKNOWN
     a = anchor.day
     sat = a - timedelta(days=a.weekday()) + timedelta(days=5 + 7 * n)
-    if n == -1 and a.weekday() == 0:
-        sat += timedelta(days=7)  # on a Monday, "last weekend" is the one just over
+    return (sat, sat + timedelta(days=1), "day")
+
+
+def weekend_near(anchor: Anchor, future: bool) -> Resolved:
+    """'over the weekend': the latest Saturday-Sunday begun by the anchor, or the next one."""
+    if anchor.precision != "day":
+        return UNKNOWN
+    a = anchor.day
+    if future:
+        sat = a + timedelta(days=(5 - a.weekday()) % 7) if a.weekday() != 6 else a - timedelta(days=1)
+    else:
+        sat = a - timedelta(days=(a.weekday() - 5) % 7)
     return (sat, sat + timedelta(days=1), "day")
 
 
@@ -228,9 +238,11 @@ def span_from_anchor(anchor: Anchor, unit: str, n: int, forward: bool) -> Resolv
         days = {"hour": -(-n // 24), "day": n, "week": 7 * n}[unit]
         if anchor.precision != "day":
             return UNKNOWN
-        other = anchor.day + timedelta(days=days if forward else -days)
-        lo, hi = sorted((anchor.day, other))
-        return (lo, hi, "day")
+        a = anchor.day
+        # "the next 3 days" starts tomorrow; "the past 3 days" runs up to the anchor day.
+        if forward:
+            return (a + timedelta(days=1), a + timedelta(days=days) if days > 1 else None, "day")
+        return (a - timedelta(days=days), a, "day")
     if unit == "month" and anchor.precision in ("day", "month"):
         base = anchor.year * 12 + anchor.day.month - 1
         other = base + (n if forward else -n)
@@ -269,3 +281,34 @@ def season(anchor: Anchor, m1: int, m2: int, which: str) -> Resolved:
         y = started
     end_y = y + 1 if cross else y
     return (date(y, m1, 1), date(end_y, m2, 1), "month")
+
+
+def weekday_day(anchor: Anchor, wd: int, d: int, future: bool) -> Resolved:
+    """'Friday the 13th': the nearest month, back from the anchor (forward in a forward-looking
+    sentence), in which day d is that weekday; within two years, else unknown."""
+    if anchor.precision != "day":
+        return UNKNOWN
+    a = anchor.day
+    total = a.year * 12 + a.month - 1
+    step = 1 if future else -1
+    for k in range(25):
+        y, m = divmod(total + step * k, 12)
+        m += 1
+        if valid_day(y, m, d):
+            x = date(y, m, d)
+            if x.weekday() == wd and (x >= a if future else x <= a):
+                return (x, None, "day")
+    return UNKNOWN
+
+
+_WEEK_N = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def week_of_month(res: Resolved, which: str) -> Resolved:
+    """'the first week of March' is March 1-7; 'the last week of July' July 25-31."""
+    first = res[0]
+    last_day = calendar.monthrange(first.year, first.month)[1]
+    if which in _WEEK_N:
+        start = 1 + 7 * (_WEEK_N[which] - 1)
+        return (first.replace(day=start), first.replace(day=min(start + 6, last_day)), "day")
+    return (first.replace(day=last_day - 6), first.replace(day=last_day), "day")

@@ -1,6 +1,6 @@
 """Date mentions: spans found with compiled regexes, resolved against the published date.
 
-find_dates runs every rule of date_patterns in windows around its cheap anchor
+find_dates runs every rule of date_patterns at or around its cheap anchor
 (a month name, a year, a unit word...), resolves each match (date_kinds), drops
 matches that do not make a real date ("February 30", "October 22 and 5
 people"), keeps the longest non-overlapping spans, then joins two adjacent
@@ -40,34 +40,37 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
     # ASCII lower-casing keeps every offset; case-free rules match on it.
     lowered = None
     hits: dict[str, list[tuple[int, int]]] = {}
+    anchor_hits: dict[str, list[tuple[int, int]]] = {}
     windows: dict[str, list[tuple[int, int]]] = {}
     for kind, rx, anc in pats.rules:
-        if anc not in windows:
-            src, before, after = pats.reach[anc]
+        if anc not in anchor_hits:
+            src = pats.reach[anc][0]
             if src == "words":
                 if lowered is None:
                     lowered = text.translate(_LOWER)
                 if "words" not in hits:
                     hits["words"] = _word_hits(pats, lowered)
-                found_hits = hits["words"].get(anc, ())
+                anchor_hits[anc] = hits["words"].get(anc, [])
             else:
                 if src not in hits:
                     hits[src] = _hits(pats.anchors[src], text, pats.not_after.get(src))
-                found_hits = hits[src]
+                anchor_hits[anc] = hits[src]
                 if anc == "month_dayfirst":
                     # A day-first date has its day number right before the month.
-                    found_hits = [h for h in found_hits
-                                  if _DAY_BEFORE.search(text, max(0, h[0] - 12), h[0])]
-            windows[anc] = _windows(found_hits, before, after, len(text))
-        if kind in pats.lefts:
-            _at_hits(kind, rx, pats.lefts[kind], text, hits[pats.reach[anc][0]], ctx, found)
-            continue
-        wins = windows[anc]
-        if not wins:
+                    anchor_hits[anc] = [h for h in hits[src]
+                                        if _DAY_BEFORE.search(text, max(0, h[0] - 12), h[0])]
+        if not anchor_hits[anc]:
             continue
         if kind in pats.lowered and lowered is None:
             lowered = text.translate(_LOWER)
         subject = lowered if kind in pats.lowered else text
+        if kind in pats.lefts:
+            _at_hits(kind, rx, pats.lefts[kind], subject, text, anchor_hits[anc], ctx, found)
+            continue
+        if anc not in windows:
+            _, before, after = pats.reach[anc]
+            windows[anc] = _windows(anchor_hits[anc], before, after, len(text))
+        wins = windows[anc]
         bad = pats.not_after.get(kind)
         ms = [m for lo, hi in wins for m in rx.finditer(subject, lo, hi)]
         if kind == "numeric":
@@ -90,34 +93,37 @@ def find_dates(text: str, sentences: list[Sentence], published: date | None,
 class _Joined:
     """A rule's match at its anchor plus the words matched backwards before it, as resolve reads them."""
 
-    __slots__ = ("_g", "_start")
+    __slots__ = ("_g", "_start", "_m")
 
-    def __init__(self, groups: dict, start: int):
-        self._g, self._start = groups, start
+    def __init__(self, groups: dict, start: int, m):
+        self._g, self._start, self._m = groups, start, m
 
     def groupdict(self) -> dict:
         return self._g
 
-    def start(self) -> int:
-        return self._start
+    def start(self, name=None) -> int:
+        return self._start if name is None else self._m.start(name)
+
+    def end(self, name=None) -> int:
+        return self._m.end() if name is None else self._m.end(name)
 
 
-def _at_hits(kind, rx, spec, text, hits, ctx, found) -> None:
-    """Rules that start at their anchor: one match call per hit, then the words before it."""
+def _at_hits(kind, rx, spec, subject, text, hits, ctx, found) -> None:
+    """Rules that start (or end) at their anchor: one match call per hit, then the words before it."""
     left_rx, back, required = spec
     for s0, _ in hits:
-        m = rx.match(text, s0)
+        m = rx.match(subject, s0)
         if m is None:
             continue
-        lm = left_rx.search(text, max(0, s0 - back), s0)
+        lm = left_rx.search(subject, max(0, s0 - back), s0)
         if lm is None and required:
             continue
         g = m.groupdict()
         start = s0
         if lm is not None:
-            g.update(lm.groupdict())
+            g.update((k, v) for k, v in lm.groupdict().items() if v is not None or k not in g)
             start = lm.start("in")
-        res = resolve(kind, _Joined(g, lm.start() if lm is not None else s0), ctx)
+        res = resolve(kind, _Joined(g, lm.start() if lm is not None else s0, m), ctx)
         if res is None:
             continue
         s, e = _trim(text, start, m.end())

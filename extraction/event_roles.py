@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .ids import stable_id
 from .model import Event
-from .triggers import Trigger, table
+from .triggers import Trigger, starts_at
 
 _PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|with|against|for|on|by|about|into|over|between|near|of|"
                           r"among|toward|towards|across|through|without|under)\s+(?:the\s+)?$", re.I)
@@ -37,15 +37,25 @@ _CONJ = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor|&)\s+)(?:the\s
 _SYMMETRIC = ("03", "04", "05", "06", "19")  # roots whose "X and Y <verb>" is mutual
 _MAX_CONJ = 6
 _VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|were)\s+)*")
+_DIRECT = re.compile(r"\s+(?:the\s+)?")
+_INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+\b")
+# "and" joining a second verb to the first one's subject: "attacked the village and killed five"
+COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?$")
 _ADJUNCT = re.compile(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
-_BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
+BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
 
 
-def subject(text, lo, s, before, last_person, last_group):
+def subject(text, lo, s, before, last_person, last_group, in_pp: dict):
+    """in_pp: per-document memo, mention start -> whether a preposition stands before it
+    (the same mentions are looked at by every trigger of their sentence)."""
     cand = None
     for x in reversed(before):
-        if not _PREP_BEFORE.search(text, max(lo, x.start - 14), x.start):
+        key = (x.start, lo)  # the window start bounds the look-back
+        pp = in_pp.get(key)
+        if pp is None:
+            pp = in_pp[key] = _PREP_BEFORE.search(text, max(lo, x.start - 14), x.start) is not None
+        if not pp:
             cand = x
             break
     gap_start = cand.end if cand else lo
@@ -68,6 +78,13 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
     cands = [x for x in after if x.start < limit and x.ref_id != src]
     if not cands:
         return None
+    first = cands[0]
+    if not prep_only and _DIRECT.fullmatch(text, e, first.start) and (
+            _INFINITIVE.match(text, first.end) or "to" not in trig.prep):
+        # the direct object of the verb: "attacked Hezbollah positions in Lebanon" (not the
+        # place of a later "in"), "urged Eriador to respond to Gondor" (not the actor of the
+        # "to" phrase); transfers keep their recipient ("sent troops to Ukraine")
+        return first.ref_id
     if trig.prep:
         rx = _prep_before(trig.prep)
         for x in cands:
@@ -103,7 +120,7 @@ def noun_roles(text, s, e, trig: Trigger, before, after):
                 src = x.ref_id
             elif trig.of_role == "target" and tgt is None:
                 tgt = x.ref_id
-        elif src is None and _BY_GAP.fullmatch(text, e, x.start):
+        elif src is None and BY_GAP.fullmatch(text, e, x.start):
             src = x.ref_id
         elif trig.prep and tgt is None and _prep_gap(trig.prep).fullmatch(text, e, x.start):
             tgt = x.ref_id
@@ -117,7 +134,6 @@ def _conjuncts(text, ms, i, step, taken):
     stops before a mention followed by its own verb ("met B and C said ...")."""
     out = [ms[i].ref_id]
     j = i
-    rx = table().regex
     while 0 <= j + step < len(ms) and len(out) < _MAX_CONJ:
         a, b = (ms[j + step], ms[j]) if step < 0 else (ms[j], ms[j + step])
         if b.start - a.end > 40 or not _CONJ.fullmatch(text, a.end, b.start):
@@ -126,7 +142,7 @@ def _conjuncts(text, ms, i, step, taken):
             break
         if step > 0:
             v = _VERB_NEXT.match(text, b.end, b.end + 30)
-            if v and rx.match(text, v.end()):
+            if v and v.end() > b.end and starts_at(text, v.end()):
                 break
         j += step
         if ms[j].ref_id not in out:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 
 from . import event_roles as R
-from .event_context import DocCues, event_modality
+from .event_context import DocCues, DocDates, DocPlaces, event_modality
 from .ids import stable_id
 from .linking import link_quantities
 from .model import Event, Mention
-from .triggers import Trigger, choose, table
+from .triggers import Trigger, choose, find, intent_code, plover_type, table, verb_context
 
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
 
@@ -23,7 +23,8 @@ _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sente
 def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
                 quantities, published=None, precision="unknown") -> list:
     try:
-        events = _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates)
+        events = _find(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
+                       published, precision)
     except Exception:  # one odd document must not stop a batch
         events = []
     try:
@@ -37,40 +38,33 @@ def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_m
 class _Doc:
     """Per-document state shared by all triggers."""
 
-    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places_in", "dates_in", "inside_actor")
+    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb")
 
-    def __init__(self, text, doc_id, place_mentions, dates, ments):
+    def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
         self.cues = DocCues(text)
         self.speech: list[Event] = []  # reporting events: their source reports what follows
         self.taken: set[int] = set()  # starts of mentions already used as an event's object
-        # places and dates grouped by sentence once: a trigger only looks at its own sentence's
-        self.places_in: dict[int, list] = {}
-        for p in place_mentions:
-            if p.kind == "place":
-                self.places_in.setdefault(p.sentence_id, []).append(p)
-        self.dates_in: dict[int, list] = {}
-        for d in dates:
-            self.dates_in.setdefault(d.sentence_id, []).append(d)
-        self.inside_actor = _inside(place_mentions, ments)
+        self.places = DocPlaces(text, place_mentions, places, ments)
+        self.dates = DocDates(dates, published, precision)
+        self.in_pp: dict = {}  # (mention start, window start) -> preceded by a preposition
+        self.last_verb: Event | None = None  # the latest event with a verb trigger
 
 
-def _inside(place_mentions, ments) -> set[int]:
-    """Starts of the place mentions lying inside an actor mention ("Kyiv Post")."""
-    starts = [m.start for m in ments]
-    out = set()
-    for p in place_mentions:
-        i = bisect.bisect_right(starts, p.start) - 1
-        # actor mentions may nest or overlap: look back over the few that start before
-        while i >= 0 and p.start - ments[i].start < 200:
-            if ments[i].end >= p.end:
-                out.add(p.start)
-                break
-            i -= 1
-    return out
+def _covered(spans, s, e, longer_only=False) -> bool:
+    """Whether text[s:e] lies inside one of the sorted (start, end) spans (strictly
+    inside, when longer_only: a mention that is the trigger itself does not count)."""
+    i = bisect.bisect_right(spans, (s, float("inf"))) - 1
+    while i >= 0 and s - spans[i][0] < 200:
+        a, b = spans[i]
+        if b >= e and not (longer_only and (a, b) == (s, e)):
+            return True
+        i -= 1
+    return False
 
 
-def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates) -> list[Event]:
+def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates, published,
+          precision) -> list[Event]:
     if not text or not sentences:
         return []
     tt = table()
@@ -80,7 +74,10 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
     for m in ments:
         by_sent.setdefault(m.sentence_id, []).append(m)
     starts = [s.start for s in sentences]
-    doc = _Doc(text, doc_id, place_mentions, dates, ments)
+    doc = _Doc(text, doc_id, places, place_mentions, dates, ments, published, precision)
+    # a trigger word inside a date ("March 5") or inside a longer name ("Russian forces",
+    # "Strike Force") is not an event
+    names = sorted([(d.start, d.end) for d in dates] + [(x.start, x.end) for x in ments])
     events: list[Event] = []
     # running "last person / last group actor named before index i" for pronoun subjects
     mstarts = [x.start for x in ments]
@@ -90,11 +87,12 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
         lp.append(x.ref_id if types.get(x.ref_id) == "person" else lp[-1])
         lg.append(x.ref_id if types.get(x.ref_id) != "person" else lg[-1])
     sent_starts: dict[int, list[int]] = {}
-    for m in tt.scan.finditer(text):
-        s, e = m.span(1)
+    for s, e, surface in find(text):
+        if names and not surface.endswith("ed") and _covered(names, s, e, True):
+            continue  # (a past-tense verb is not part of a name: "Britain mobilized army" is a bad mention)
         i = max(bisect.bisect_right(starts, s) - 1, 0)
         sent = sentences[i]
-        trig = choose(tt, m.group(1), text, s, e, sent.start, sent.end)
+        trig = choose(tt, surface, text, s, e, sent.start, sent.end)
         if trig is None:
             continue
         sm = by_sent.get(sent.sentence_id, [])
@@ -112,7 +110,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
         # group actor named in an earlier sentence
         last_person = lp[bisect.bisect_left(mstarts, s)]
         last_group = lg[bisect.bisect_left(mstarts, sent.start)]
-        ev, srcs, tgts = _event(doc, sent.sentence_id, lo, hi, s, e, m.group(1), trig, before, after,
+        ev, srcs, tgts = _event(doc, sent.sentence_id, lo, hi, s, e, surface, trig, before, after,
                                 last_person, last_group)
         events.append(ev)
         events.extend(R.expand(ev, doc_id, trig, srcs, tgts))
@@ -123,16 +121,28 @@ def _find(text, doc_id, sentences, actors, actor_mentions, place_mentions, dates
 
 def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, last_person, last_group):
     text = doc.text
-    is_noun = surface.lower() in trig.nouns
+    is_noun = surface.lower() in trig.nouns and not verb_context(text, lo, s)
     src = tgt = None
     if is_noun:
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
     else:
         passive = surface.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
-        subj = R.subject(text, lo, s, before, last_person, last_group)
+        subj = R.subject(text, lo, s, before, last_person, last_group, doc.in_pp)
+        prev = doc.last_verb
+        if prev is not None and prev.sentence_id == sid and prev.source_actor_id \
+                and R.COORDINATED_VERB.search(text, max(lo, s - 20), s) is not None \
+                and not any(x.start >= prev.end for x in before):
+            subj = prev.source_actor_id  # "X condemned the attack and promised aid": X promised
         if trig.speech and after and after[0].start - e <= 2 and R.SAID_INVERTED.search(text, max(lo, s - 3), s):
             subj = after[0].ref_id  # '"...," said Miller'
-        if passive:
+        reduced = not passive and after and surface.endswith(("ed", "en", "wn")) and not trig.speech \
+            and trig.passive_subject == "target" and R.BY_GAP.fullmatch(text, e, after[0].start)
+        if reduced:
+            # reduced passive: "civilians killed by RSF fighters", "Russia, backed by China,"
+            by = after[0].ref_id
+            near = before[-1].ref_id if before and s - before[-1].end <= 3 else None
+            src, tgt = by, near
+        elif passive:
             if trig.passive_subject == "source":
                 src, tgt = subj, R.object_(text, e, hi, trig, after, subj, prep_only=True)
             else:
@@ -153,46 +163,24 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
     srcs = R.conj_of(text, before, src, -1, doc.taken) if src else []
     tgts = R.conj_of(text, after, tgt, 1, doc.taken) if tgt else []
     mod, reporter = event_modality(text, lo, hi, s, e, trig, doc.speech, sid, before, after, doc.cues)
-    place = _place(doc, sid, s, text)
-    date = _nearest(doc.dates_in.get(sid, ()), s)
+    place = doc.places.place_for(sid, s, trig.cameo[:2])
+    d_start, d_end, d_prec, dated = doc.dates.date_for(sid, s)
     conf = 0.35 + 0.3 * (src is not None) + 0.2 * (tgt is not None or trig.notarget) \
-        + 0.1 * (place is not None or date is not None) + 0.05 * (trig.near is None)
+        + 0.1 * (place is not None or dated) + 0.05 * (trig.near is None)
     if trig.subject_is_target and src is None and reporter is not None and reporter != tgt:
         src = reporter
         conf += 0.3
     if mod == "hedged":
         conf *= 0.85
-    return Event(
-        event_id=stable_id("e", doc.doc_id, s, e, trig.cameo), start=s, end=e, trigger=surface,
-        event_type=trig.plover, cameo_code=trig.cameo, sentence_id=sid,
-        source_actor_id=src, target_actor_id=tgt, place_id=place.ref_id if place else None,
-        date_start=date.date_start if date else None, date_end=date.date_end if date else None,
-        date_precision=date.precision if date else "unknown", modality=mod,
-        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3)), \
-        srcs, tgts
-
-
-def _nearest(items, pos):
-    best = None
-    for it in items:
-        d = abs(it.start - pos)
-        if best is None or d < best[0]:
-            best = (d, it)
-    return best[1] if best else None
-
-
-def _place(doc: _Doc, sid, pos, text):
-    """The sentence's place nearest the trigger; a place introduced by a locative
-    preposition ("in the Kursk region") beats one that is part of an actor name."""
-    best = None
-    for p in doc.places_in.get(sid, ()):
-        locative = bool(_LOCATIVE.search(text, max(0, p.start - 14), p.start))
-        key = (p.start in doc.inside_actor, not locative, abs(p.start - pos))
-        if best is None or key < best[0]:
-            best = (key, p)
-    return best[1] if best else None
-
-
-import re  # noqa: E402
-
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|into|from|toward|towards|on)\s+(?:the\s+)?$", re.I)
+    cameo, plover = trig.cameo, trig.plover
+    if mod == "predicted" and (intent := intent_code(cameo)) is not None:
+        cameo, plover = intent, plover_type(intent)  # "will send tanks": intent to give aid (033)
+    ev = Event(
+        event_id=stable_id("e", doc.doc_id, s, e, cameo), start=s, end=e, trigger=surface,
+        event_type=plover, cameo_code=cameo, sentence_id=sid,
+        source_actor_id=src, target_actor_id=tgt, place_id=place,
+        date_start=d_start, date_end=d_end, date_precision=d_prec, modality=mod,
+        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3))
+    if not is_noun:
+        doc.last_verb = ev
+    return ev, srcs, tgts

@@ -234,6 +234,26 @@ class Cities:
         self._found[k] = found
         return list(found)
 
+    def rows(self, k: str) -> list[int]:
+        """Row numbers of a key's settlements in data order (no Entry is built)."""
+        v = self._index.get(k)
+        if v is None:
+            return []
+        if v < self._n:
+            return [v]
+        post, off = self._c["post"], v - self._n
+        return list(post[off + 1:off + 1 + post[off]])
+
+    def static(self, r: int) -> tuple[int, str, bool, str, str | None]:
+        """(population, main key, capital, country, admin1 code) of a row, from the columns."""
+        c, codes = self._c, self._c["codes"]
+        m = c["main"][r]
+        return (c["pop"][r], self._keys[m] if m >= 0 else "", bool(c["flags"][r] & 2),
+                codes[c["cc"][r]], codes[c["a1"][r]])
+
+    def entry(self, r: int) -> Entry:
+        return self._entry(r)
+
     def _entry(self, r: int) -> Entry:
         e = self._entries.get(r)
         if e is None:
@@ -254,10 +274,23 @@ def cities() -> Cities:
 
 
 @lru_cache(maxsize=1)
+def regions() -> dict[str, Entry]:
+    """key -> world regions, seas and rivers of places_regions.csv (feature "region")."""
+    out: dict[str, Entry] = {}
+    for r in load("places_regions.csv"):
+        e = Entry(f"region:{fold(r['name']).replace(' ', '-')}", r["name"], "region", r["country"] or "",
+                  None, float(r["lat"]), float(r["lon"]), 0, key(r["name"]))
+        for a in [r["name"], *r["aliases"].split("|")]:
+            if a:
+                out.setdefault(key(a), e)
+    return out
+
+
+@lru_cache(maxsize=1)
 def small_prefixes() -> frozenset[str]:
-    """Word-prefixes of the multi-word country and admin1 keys (the index's filter covers settlements)."""
+    """Word-prefixes of the multi-word country, admin1 and region keys (the index's filter covers settlements)."""
     out = set()
-    for k in [*countries()[0], *admin1()[0]]:
+    for k in [*countries()[0], *admin1()[0], *regions()]:
         w = k.split(" ")
         out.update(" ".join(w[:n]) for n in range(1, len(w)))
     return frozenset(out)

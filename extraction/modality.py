@@ -22,6 +22,8 @@ from .fast_regex import lead_alternation
 from .lexicon import load
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:n't|'ll)?|n't|'ll")
+# the last _TOKEN of a text, read on the reversed text ("doesn't" reversed is "t'nseod")
+_LAST_TOKEN_REVERSED = re.compile(r"[^A-Za-z]*((?:t'n|ll')[A-Za-z]*|[A-Za-z]+)?")
 
 
 @lru_cache(maxsize=1)
@@ -58,12 +60,14 @@ def verb_group(text: str, lo: int, start: int) -> str:
     """The auxiliaries/adverbs standing right before the trigger, as lower-case words."""
     transparent = _cues()["transparent"]
     # most triggers follow a plain word: look at the last token of a short window first
+    # (matched on the reversed window, anchored at the trigger: the last token of _TOKEN)
     near = max(lo, start - 24)
-    toks = _TOKEN.findall(text, near, start)
-    if not toks and near == lo:
-        return "  "
-    if len(toks) > 1 or (toks and near == lo):  # (a lone token may be cut by the window)
-        t = toks[-1].lower()
+    window = text[near:start][::-1]
+    last = _LAST_TOKEN_REVERSED.match(window)
+    if last.end() < len(window) or near == lo:  # else the token may run on past the window
+        if last.group(1) is None:
+            return "  "
+        t = last.group(1)[::-1].lower()
         if not t.endswith("n't") and t not in transparent:
             return "  "
     group: list[str] = []
@@ -81,6 +85,8 @@ def verb_group(text: str, lo: int, start: int) -> str:
 
 def local_modality(text: str, lo: int, start: int) -> str | None:
     g = verb_group(text, lo, start)
+    if g == "  ":  # no auxiliary or adverb before the trigger: nothing to find
+        return None
     for name, rx in _cues()["local"]:
         if rx.search(g):
             return name

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load
+from .quantity_trie import trie_alt
 
 
 @dataclass(slots=True)
@@ -29,7 +30,8 @@ _DIGIT = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # every pattern built here is compiled with IGNORECASE: case variants merge
+    return trie_alt(words, fold=True, space=" ")
 
 
 @dataclass(slots=True)
@@ -42,6 +44,7 @@ class _Tables:
     vague_mod: dict
     scales: dict
     find_words: tuple
+    continuers: frozenset  # words that can carry a phrase on after a figure
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +87,9 @@ def tables() -> _Tables:
                    re.compile(vague_re, re.IGNORECASE), {k: float(x) for k, x in v.items()},
                    {k: float(x) for k, x in mods.items()},
                    {**{k: float(x) for k, x in lex["scale_suffixes"].items()}},
-                   _prefix_cover({w for w in word_list if w.isalpha()}))
+                   _prefix_cover({w for w in word_list if w.isalpha()}),
+                   frozenset([*(k.lower() for k in kinds), *(str(k).lower() for k in lex["scale_suffixes"]),
+                              "and", "a", "an"]))
 
 
 def _prefix_cover(words: set[str]) -> tuple[str, ...]:
@@ -93,3 +98,23 @@ def _prefix_cover(words: set[str]) -> tuple[str, ...]:
     every start (extra starts only cost a failed anchored match)."""
     return tuple(sorted(w for w in words
                         if not any(o != w and w.startswith(o) for o in words)))
+
+
+class _Plain:
+    """A figure whose phrase is its digits alone (the match object's two methods)."""
+
+    __slots__ = ("_s", "_e")
+
+    def __init__(self, s: int, e: int):
+        self._s, self._e = s, e
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+
+# What may follow a figure that ends its phrase: punctuation that does not start
+# a decimal or a thousands group, or a word that cannot go on with the number
+_PLAIN_AFTER = re.compile(r"[,.:](?!\d)|[;)!?\"'”’\]]|\s+(?![\s\d½¼¾⅓⅔⅕⅛\-‐‑−–—])([^\W\d_]*)")

@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from .number_joins import fraction_of_scale, signed
-from .number_tables import _DIGIT, Num, _Tables, tables
+from .number_tables import _DIGIT, _PLAIN_AFTER, Num, _Plain, _Tables, tables
+from .quantity_trie import trie_alt
 
 _SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.DOTALL)
 
@@ -273,7 +274,11 @@ def find_numbers(text: str) -> list[Num]:
     t = tables()
     nums: list[Num] = []
     for m in _phrases(text, t):
-        run = _parse_run(text, m.start(), m.end(), t)
+        if type(m) is _Plain:  # digits only: the value needs no token machine
+            v = float(text[m.start():m.end()])
+            run = [Num(m.start(), m.end(), v, base=v)]
+        else:
+            run = _parse_run(text, m.start(), m.end(), t)
         if run:
             run[0] = signed(text, run[0])
         nums.extend(run)
@@ -331,23 +336,7 @@ def _word_hits(text: str, words) -> list[int] | None:
 
 @lru_cache(maxsize=8)
 def _trie_re(words: tuple) -> re.Pattern:
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return re.compile(rf"(?<![a-z]){_trie_alt(root)}")
-
-
-def _trie_alt(node: dict) -> str:
-    alts = [re.escape(ch) + _trie_alt(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
+    return re.compile(rf"(?<![a-z]){trie_alt(words, space=' ')}")
 
 
 def _phrases(text: str, t: _Tables):
@@ -356,17 +345,32 @@ def _phrases(text: str, t: _Tables):
         yield from t.phrase_re.finditer(text)
         return
     starts = hits
+    run_end: dict[int, int] = {}
     for m in _DIGIT_RUN.finditer(text):
         p = m.start()
         if p and text[p - 1] == "." and (p < 2 or not text[p - 2].isdigit()):
             p -= 1  # ".25"
+        else:
+            run_end[p] = m.end()
         starts.append(p)
     starts.sort()
     last_end = -1
     match = t.phrase_re.match
+    plain_after = _PLAIN_AFTER.match
+    goes_on = t.continuers
     for p in starts:
         if p < last_end:
             continue
+        e = run_end.get(p)
+        if e is not None:
+            if p and (text[p - 1].isalnum() or text[p - 1] in "_.,/:^"):
+                continue  # inside a word or a figure: the phrase look-behind fails
+            if text[p:e].isdecimal():
+                a = plain_after(text, e)
+                if a is not None and (a.group(1) or "").lower() not in goes_on:
+                    last_end = e
+                    yield _Plain(p, e)  # "12 people": the phrase is the figure alone
+                    continue
         m = None
         if p >= 2 and text[p - 1] == " " and text[p - 2] in "aAnN" and \
                 text.startswith(_LEAD_WORDS, p):

@@ -23,14 +23,18 @@ _UP = "A-ZÀ-ÖØ-Þ"
 # dotted parts, and the bounds keep every offset's work constant on hostile text.
 _TOKEN = rf"[{_UP}][\w'’-]{{0,40}}(?:\.[\w'’-]{{1,40}}){{0,4}}(?:(?<![\w'’-][\w'’-])\.(?=\s))?"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|van|von|der|den|du|le|la|dos|del|ben|abu)"
-_NAME = re.compile(rf"\s+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
+# after a title: spaces (and the invisible marks web text carries, e.g. U+200E), or a
+# comma of apposition ("the Prime Minister-designate, Haider al-Abadi")
+_NAME = re.compile(rf",?[\s\u200b-\u200f\u2060\ufeff]+({_TOKEN}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_TOKEN}){{0,3}})")
 _SPEECH = ("said|says|told|added|stated|announced|warned|wrote|noted|explained|argued|insisted|stressed|"
            "claimed|replied|confirmed|denied|tweeted|posted|reported|urged|called")
 # "Name said": a capitalised word right before a speech verb is searched (the regex
 # engine skips to capitals in C, and few are followed by a speech verb), then the
 # whole name is read backwards from there in a bounded window, instead of trying a
 # three-token name at every capital of the text. \Z is the window's end.
-_SPEECH_HIT = re.compile(rf"[{_UP}][\w'’.-]{{0,200}},?(\s+)(?:" + trie_pattern(_SPEECH.split("|")) + r")\b")
+# possessive run: what follows it (a comma or a space) is never in it, so giving
+# characters back can never help, and not trying saves a third of the scan
+_SPEECH_HIT = re.compile(rf"[{_UP}][\w'’.-]{{0,200}}+,?(\s+)(?:" + trie_pattern(_SPEECH.split("|")) + r")\b")
 _NAME_BEFORE = re.compile(rf"(?<![\w-])({_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}),?\s*\Z")
 _NAME_WINDOW = 120  # before the last token: room for two more tokens and particles
 # Scans: whole match is group 1, the name group 2 (see Scan).
@@ -63,14 +67,21 @@ def _clean_name(name: str, lex: ActorLexicon) -> str | None:
     return " ".join(toks)
 
 
-def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None) -> Actor:
+def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None, home: str | None = None,
+            state: frozenset = frozenset(), sector: str | None = None) -> Actor:
+    """home: the document's dominant country, which an official of a state organ with no
+    other country given ("Police spokesman X") is taken to serve (see actor_country)."""
     known = lex.entries.get(name)
     if known is not None and known.kind == "person":
         a = known.actor
         # the title the document gives ("Russian leader") beats the dictionary default
         return a if not title or title == a.title else dataclasses.replace(a, title=title)
-    sector = lex.title_sector.get(title or "", "CVL")
+    sector = sector or lex.title_sector.get(title or "", "CVL")
     country, aff, cameo = None, None, None
+    if mod is None and home and sector in state:
+        country, cameo = home, home + sector
+    elif mod is None and sector != "CVL":
+        cameo = sector
     if mod is not None:
         country = mod.iso3
         if mod.kind == "org":
@@ -82,16 +93,17 @@ def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None) 
     return Actor(f"actor:person:{slug(name)}", name, "person", country, title, aff, cameo)
 
 
-def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = None):
-    """Titled names: yields (start, end, person, modifier (start, end, Entry) or None)."""
+def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = None, home: str | None = None,
+                 state: frozenset = frozenset()):
+    """Titled names: (start, end, person, modifier (start, end, Entry) or None, title span)."""
     found = []
-    for m in lex.title_scan.finditer(text, pre and pre["title"]):
+    for m in lex.title_scan.finditer(text, pre and pre["title"], pre and pre["title_at"]):
         nm = _NAME.match(text, m.end())
         if not nm:
             continue
         name = _clean_name(nm.group(1), lex)
-        if not name:
-            continue
+        if not name or name.split(None, 1)[0] in lex.title_sector:
+            continue  # "President, Mr X": the inner title's own match names X
         title = m.group(1)
         ts = m.start(1)
         mod = None
@@ -101,9 +113,53 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = No
                 mod = (hit[0], ts - gap, hit[1])
                 break
         start = nm.start(1)
-        person = _person(name, lex, title, mod[2] if mod else None)
-        found.append((start, start + len(name), person, mod))
+        person = _person(name, lex, title, mod[2] if mod else None, home, state)
+        found.append((start, start + len(name), person, mod, (ts, m.end())))
     return found
+
+
+_APPOS_CACHE: dict = {}
+_FOR = re.compile(r"\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?")
+
+
+def _appositive(lex: ActorLexicon) -> re.Pattern:
+    """", a spokesman", ", the army's chief": a lower-case title after a comma and an article."""
+    key = id(lex.title_sector)
+    hit = _APPOS_CACHE.get(key)
+    if hit is None or hit[0] is not lex.title_sector:
+        low = [t for t in lex.title_sector if t[:1].islower()]
+        rx = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z][\w'’-]*\s+){0,2}?(" + trie_pattern(low)
+                        + r")(?![\w-])")
+        hit = _APPOS_CACHE[key] = (lex.title_sector, rx)
+    return hit[1]
+
+
+def appositive_persons(text: str, lex: ActorLexicon, free, home: str | None = None, state: frozenset = frozenset()):
+    """"Kwame Mensah, a spokesman for the Ghanaian army, said": the name before the comma
+    is a person with that title; a country or organisation after "for/of" is theirs."""
+    out = []
+    for m in _appositive(lex).finditer(text):
+        nm = _NAME_BEFORE.search(text, max(0, m.start() - _NAME_WINDOW), m.start())
+        if not nm:
+            continue
+        name = _clean_name(nm.group(1), lex)
+        s = nm.start(1)
+        if not name or " " not in name or not text.startswith(name, s) or not free(s, s + len(name)):
+            continue
+        if any(t in lex.title_sector or (t in lex.entries and lex.entries[t].kind != "person")
+               for t in name.split()):
+            continue
+        title, sector, mod = m.group(1), None, None
+        fm = _FOR.match(text, m.end())
+        cm = lex.regex.match(text, fm.end()) if fm else None
+        ent = lex.entries.get(cm.group()) if cm else None
+        if ent is not None and ent.iso3 is not None or ent is not None and ent.kind == "org":
+            mod = ent
+            am = lex.agent_after.match(text, cm.end()) if ent.kind in ("country", "demonym", "capital") else None
+            if am:
+                sector = lex.agents[am.group(2)][0]  # "a spokesman for the Ghanaian army": MIL
+        out.append((s, s + len(name), _person(name, lex, title, mod, home, state, sector)))
+    return out
 
 
 def speech_persons(text: str, lex: ActorLexicon, free, pre: dict | None = None):

@@ -8,6 +8,7 @@ before it, a qualifier after it, or size.
 from __future__ import annotations
 
 import math
+import re
 
 from . import gazetteer as G
 
@@ -15,63 +16,154 @@ _RANKED: dict = {}  # key -> its entries as [(static score, -order, entry)], bes
 
 
 def ranked(k):
-    """The entries of a name key, ranked by the part of a score that needs no context.
-
-    Ties keep the data's order (the -order field), as a max() over the entries would.
+    """The places of a name key as (static score, -order, country, admin1 code, ref),
+    best first: ref is a settlement's row (its Entry is built only if it wins,
+    see entry()) or a division's Entry. The static score is the part of a score
+    that needs no context; ties keep the data's order (-order), as max() would.
     """
     got = _RANKED.get(k)
     if got is None:
-        entries = (G.cities().get(k) or []) + G.admin1()[0].get(k, [])
-        # A division's population is the sum of its towns: cap it so that a real
-        # city of that name (Homs, Kursk, Beijing) wins over its province.
-        got = sorted((((5.0 if x.feature == "admin1" else math.log10(x.population + 10))
-                       + (1.5 if x.main_key == k else 0.0) + (1.5 if x.capital else 0.0), -n, x)
-                      for n, x in enumerate(entries)), key=lambda t: (t[0], t[1]), reverse=True)
+        cidx, log10 = G.cities(), math.log10
+        out = []
+        for n, r in enumerate(cidx.rows(k)):
+            pop, main, capital, cc2, a1 = cidx.static(r)
+            out.append((log10(pop + 10) + (1.5 if main == k else 0.0) + (1.5 if capital else 0.0),
+                        -n, cc2, a1, r))
+        n0 = len(out)
+        # A division's population is the sum of its towns: its static score is
+        # capped so that a real city of that name (Homs, Kursk) wins over its province.
+        for n, x in enumerate(G.admin1()[0].get(k, ()), n0):
+            out.append((5.0 + (1.5 if x.main_key == k else 0.0) + (1.5 if x.capital else 0.0),
+                        -n, x.cc2, x.admin1_code, x))
+        got = sorted(out, reverse=True)  # by score, then order: -order is unique, so refs are never compared
         if len(_RANKED) > 100000:
             _RANKED.clear()
+            _BY_CC.clear()
         _RANKED[k] = got
     return got
 
 
-def _best(k, doc_cc, qual):
-    """The entry with the highest score: static, +8 next to its qualifier, +3 in a country of the text."""
+def entry(ref):
+    return ref if isinstance(ref, G.Entry) else G.cities().entry(ref)
+
+
+_BY_CC: dict = {}  # key -> {country: its ranked places there}, for names with many homonyms
+_MANY = 8  # homonyms from which only the top one and those in the text's countries are scored
+
+
+def _by_cc(k, lst):
+    got = _BY_CC.get(k)
+    if got is None:
+        got = {}
+        for t in lst:
+            got.setdefault(t[2], []).append(t)
+        _BY_CC[k] = got
+    return got
+
+
+def _qual_bonus(cc2, a1, qual):
+    """+8 inside the qualifying division or country, +6 in the country of a qualifying town."""
+    best = 0
+    for q in qual:
+        if q.cc2 != cc2:
+            continue
+        if q.feature == "country" or (q.feature == "admin1" and q.admin1_code == a1):
+            return 8
+        if q.feature != "admin1":
+            best = 8 if q.admin1_code and q.admin1_code == a1 else 6
+    return best
+
+
+def best_entry(k, doc, qual):
+    """The entry with the highest score: static, plus its qualifier, plus the
+    document's countries (+3 named, +1.5 only through a demonym or a town kept)
+    and divisions (+2). Returns (score, entry)."""
+    doc_cc, dem_cc, doc_a1, a1_cc = doc
+    lst = ranked(k)
+    if len(lst) > _MANY:
+        # Only the text's (or the qualifier's) countries add to a score: elsewhere
+        # the best static entry is the best, so the rest need no look.
+        qcc = {q.cc2 for q in qual} if qual else ()
+        lst = [lst[0], *(t for cc, ts in _by_cc(k, lst).items()
+                         if cc in doc_cc or cc in dem_cc or cc in a1_cc or cc in qcc for t in ts)]
     best_t, best = None, None
-    for sc, order, x in ranked(k):
-        if best_t is not None and sc + 11 < best_t[0]:
-            break  # sorted: no later entry can catch up
-        if qual and any(q.cc2 == x.cc2 and (q.feature == "country" or q.admin1_code == x.admin1_code
-                                            or q.feature != "admin1") for q in qual):
-            sc += 8
-        elif best_t is not None and not qual and sc + 3 < best_t[0]:
-            break  # without a qualifier only the text's countries add to a score
-        if x.cc2 in doc_cc:
+    for sc, order, cc2, a1, ref in lst:
+        if qual:
+            sc += _qual_bonus(cc2, a1, qual)
+        if cc2 in doc_cc:
             sc += 3
+        elif cc2 in dem_cc:
+            sc += 1.5
+        if (cc2, a1) in doc_a1:
+            sc += 2
         if best_t is None or (sc, order) > best_t:
-            best_t, best = (sc, order), x
-    return (best_t[0] if best_t else 0.0), best
+            best_t, best = (sc, order), ref
+    return (best_t[0], entry(best)) if best_t else (0.0, None)
 
 
-def pick_city(text, c, cands, idx, doc_cc, rules, sent_starts):
-    s, e, _, _, _, k = c
-    if k in rules["stop"]:
-        return None
-    # "Sergeevka, Primorsky Krai" / "Prague, Oklahoma": the next candidate qualifies this one.
-    qual = None
+def qualifier(text, cands, idx, doc, prev=None):
+    """The entries of a division, country or town written right after a name
+    ("Sergeevka, Primorsky Krai", "Bakhmut in Donetsk", "Konduga (Konduga LGA")
+    or before it in the possessive ("Ukraine's Kherson"), else None."""
+    c = cands[idx]
     if idx + 1 < len(cands):
         n = cands[idx + 1]
-        if n[0] - e <= 3 and n[2] in ("admin1", "country", "city") and text[e:n[0]].strip() in (",", ""):
-            qual = n[3] if n[2] != "city" else [r[2] for r in ranked(n[5])]
-    best_sc, best = _best(k, doc_cc, qual)
+        gap = text[c[1]:n[0]] if n[0] - c[1] <= 6 else "-"
+        if n[2] in ("admin1", "country", "city") and _GAP.fullmatch(gap) and (
+                gap.strip() or n[2] != "city"):
+            if n[2] != "city":
+                return n[3]
+            if n[4] != "named" and n[5] not in _NOT_QUAL:
+                q = best_entry(n[5], doc, None)[1]
+                return [q] if q else None
+    if idx > 0:
+        p = cands[idx - 1]
+        if p[2] in ("admin1", "country") and text[p[1]:c[0]] in ("'s ", "’s "):
+            return p[3]
+    if prev is not None and c[0] - prev[0] <= 6 and not text[prev[0]:c[0]].isspace() and _GAP.fullmatch(
+            text, prev[0], c[0]):
+        return [prev[1]]  # "Bakhmut in Donetsk": the town just kept places this one
+    return None
+
+
+_GAP = re.compile(r"\s*(?:,|\(|in|, in|near|, near)?\s*")
+_NOT_QUAL = frozenset()
+
+
+def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
+    """The entry a settlement candidate means, or None when it is no place here.
+
+    prev: (end, entry) of the place kept last, or None.
+    """
+    s, e, _, _, ev, k = c
+    if k in rules["stop"] or (ev != "strong" and text[s:e] in rules["dem"]):
+        return None
+    qual = qualifier(text, cands, idx, doc, prev)
+    if ev == "named" and qual is None:
+        return None
+    best_sc, best = best_entry(k, doc, qual)
     if best is None:
         return None
+    # Part of a person's name ("named") needs its division or country written next to it.
+    strong = ev == "strong" or (
+        qual is not None and _qual_bonus(best.cc2, best.admin1_code, qual) >= (8 if ev == "named" else 1))
+    if strong:
+        return best
+    if ev == "named":
+        return None
     initial = s in sent_starts or (s > 0 and text[s - 1] in "\"“'(" and (s - 1) in sent_starts)
-    strong = qual is not None and best_sc >= 8
-    big = best.population >= rules["bare"] or best.capital
-    if strong or (big and not initial):
+    common = k in rules["common"]
+    big = (best.population >= rules["bare"] or best.capital) and not common
+    if big and not initial:
         return best  # a trigger word before it would change nothing
-    trig = rules["trig"].search(text, max(0, s - 40), s) is not None
+    trig = rules["trig"].before(text, s)
     if initial and not trig:
-        return best if best.population >= rules["initial"] or best.capital else None
+        # Sentence-initial with no other evidence: a very big city or a capital,
+        # or a big one written with its own name (not "Make" for Macau, "Any" for Yuncheng).
+        if common:
+            return None
+        return best if (best.population >= rules["initial_any"] or best.capital or (
+            best.population >= rules["initial"] and best.main_key == k)) else None
     if trig or big:
         return best
     return None

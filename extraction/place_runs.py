@@ -16,12 +16,14 @@ from .fast_regex import lead_alternation
 from .lexicon import load
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_CAP = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ul)[-‐])?[" + _UPPER + r"][\w'’‐-]*"
+# Arabic articles written before a name with a hyphen ("al-Raqqa", "ez-Zor", "ash-Sham").
+_CAP = r"(?:(?:al|el|ad|ar|as|an|at|ash|az|ed|er|es|en|et|esh|ez|ul)[-‐])?[" + _UPPER + r"][\w'’‐-]*"
 _CONNECT = r"(?:\s(?:(?:of|de|del|la|le|di|da|do|dos|das|du|al|el|on|upon|the)\s)?" + _CAP + r")*"
 # The same runs as (?<![\w'’-])_CAP_CONNECT, written to start with a character
 # class so that sre jumps between candidates (see fast_regex): the first
 # character is a capital or the a/e/u of an "al-"/"el-"/"ul-" prefix.
-_RUN = re.compile(r"[aeu" + _UPPER + r"](?<![\w'’-][\s\S])(?:(?:(?<=a)(?:l|d|r|s|n|t|sh|z)|(?<=[eu])l)"
+_RUN = re.compile(r"[aeu" + _UPPER + r"](?<![\w'’-][\s\S])(?:(?:(?<=a)(?:l|d|r|s|n|t|sh|z)|(?<=e)(?:l|d|r|s|n|t|sh|z)"
+                  r"|(?<=u)l)"
                   r"[-‐][" + _UPPER + r"][\w'’‐-]*|(?<![aeu])[\w'’‐-]*)" + _CONNECT)
 _TOKEN = re.compile(_CAP)
 _AFTER = re.compile(r"\s+([a-z]+)")
@@ -41,27 +43,47 @@ def rules():
             dem[n] = iso3
     dem_rx = re.compile(lead_alternation(sorted(dem, key=len, reverse=True), r"[\w-]") + r"(?![\w-])")
     iso2 = {v: k for k, v in G.iso3_of().items()}
-    return {"stop": words("stoplist"), "org": words("org_heads"), "admin_trig": words("admin1_triggers"),
-            "trig": _trigger_regex(r["triggers"]), "dem": dem, "dem_rx": dem_rx,
+    admin_trig = words("admin1_triggers")
+    return {"stop": words("stoplist"), "common": words("common_words"), "org": words("org_heads"),
+            "admin_trig": admin_trig,
+            "types": admin_trig | words("local_type_words"), "neighbours": words("neighbour_words"),
+            "trig": _Triggers(r["triggers"]), "dem": dem, "dem_rx": dem_rx,
             "dem_cc": {n: iso2.get(c) for n, c in dem.items()},
             "articles": frozenset(r["joined_articles"]), "bare": int(r["bare_city_population"]),
-            "initial": int(r["initial_city_population"]),
+            "initial": int(r["initial_city_population"]), "initial_any": int(r["initial_alias_population"]),
+            "small_prefixes": G.small_prefixes(),
             "iso2": iso2}
 
 
-def _trigger_regex(triggers):
-    """A trigger word (or a comma) ending right before a name, searched in the raw text.
+class _Triggers:
+    """Is a name preceded by a trigger word ("in", "village of") or a comma?
 
-    Matches what folding the context and searching it would (case, accents and
-    punctuation between the words are ignored), without folding 40 characters
-    per candidate: the trigger's words are separated by any non-alphanumerics.
+    The last words before the name are compared with the triggers' words,
+    case-insensitively and whatever punctuation stands between them ("in
+    'Kursk'", "village-of"), as folding the context would; no regex scan of
+    the context per candidate.
     """
-    items = []
-    for t in sorted({G.fold(t) for t in triggers}, key=len, reverse=True):
-        first, *rest = t.split()
-        items.append((first, "".join(r"[^A-Za-z0-9]+" + re.escape(w) for w in rest)))
-    words = lead_alternation(items, "[A-Za-z0-9]", fold_case=True)
-    return re.compile(r"(?:(?i:" + words + r")[^A-Za-z0-9]*|,\s*)\Z")
+
+    _WORD = re.compile(r"[A-Za-z0-9]+")
+    _WINDOW = 30  # characters looked back: the longest trigger and its punctuation
+
+    def __init__(self, triggers):
+        self.phrases = frozenset(tuple(G.fold(t).split()) for t in triggers)
+        self.longest = max(len(p) for p in self.phrases)
+
+    def before(self, text, s):
+        a = max(0, s - self._WINDOW)
+        seg = text[a:s]
+        if seg.rstrip().endswith(","):
+            return True
+        words = self._WORD.findall(seg)
+        if words and a and self._WORD.match(seg) and self._WORD.match(text, a - 1):
+            words = words[1:]  # the first word is cut by the window
+        if not words:
+            return False
+        words = [w.lower() for w in words[-self.longest:]]
+        phrases = self.phrases
+        return any(tuple(words[-n:]) in phrases for n in range(1, len(words) + 1))
 
 
 def tokens(text, rs, re_):
@@ -110,7 +132,7 @@ def scan(text, gaz):
         if e:
             cands.append([m.start(), m.end(), "country", [e], "strong", None])
     cache = _cache(gaz)
-    admin_trig = r["admin_trig"]
+    types = r["types"]
     dem_cc = set()
     for run in _RUN.finditer(text):
         rt = run.group()
@@ -121,8 +143,10 @@ def scan(text, gaz):
             if len(cache) >= _CACHE_SIZE:
                 cache.clear()
             rs, re_ = run.span()
+            dem_rx = r["dem_rx"]
             hit = (_run_cands(text, rs, re_, None, r, gaz),
-                   frozenset(r["dem_cc"][d.group()] for d in r["dem_rx"].finditer(text, rs, re_)))
+                   frozenset(r["dem_cc"][d.group()] for d in dem_rx.finditer(text, rs, re_))
+                   if dem_rx.search(text, rs, re_) else _NOTHING[1])
             if hit == _NOTHING:
                 hit = _NOTHING
             cache[rt] = hit
@@ -133,7 +157,7 @@ def scan(text, gaz):
         if found and found[-1][1] == len(rt):
             # Only a candidate ending at the run's end can change with a type word after it.
             a = _AFTER.match(text, rs + len(rt), rs + len(rt) + 20)
-            if a and a.group(1) in admin_trig:
+            if a and a.group(1) in types:
                 tail = (a.group(1), a.end() - rs - len(rt))
                 ck = (rt, tail)
                 found = cache.get(ck)
@@ -143,7 +167,8 @@ def scan(text, gaz):
             dem_cc |= dems
         for c in found:
             cand = [rs + c[0], rs + c[1], c[2], c[3], c[4], c[5]]
-            _share_plural_type(text, cands, cand, akey)
+            if c[2] == "admin1":
+                _share_plural_type(text, cands, cand, akey)
             cands.append(cand)
     dem_cc.discard(None)
     return cands, dem_cc
@@ -157,7 +182,7 @@ def _run_cands(text, rs, re_, tail, r, gaz):
     division type word follows the run, else None.
     """
     ckey, akey, cidx = gaz
-    cnames = cidx.index
+    cnames, rkey = cidx.index, G.regions()
     key, fold = G.key, G.fold
     toks = tokens(text, rs, re_)
     if not toks:
@@ -165,13 +190,14 @@ def _run_cands(text, rs, re_, tail, r, gaz):
     n_toks = len(toks)
     if n_toks == 1:
         k = key(text[toks[0][0]:toks[0][1]])
-        if not (k in cnames or k in akey or k in ckey):
+        if not (k in cnames or k in akey or k in ckey or k in rkey):
             return ()  # the common case: one word that names nothing
     elif fold(text[toks[-1][0]:toks[-1][1]]) in r["org"] and not any(
             key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, n_toks) + 1)):
         return ()  # an organisation: nothing inside it is a place
-    admin_trig = r["admin_trig"]
+    admin_trig, types, stop = r["admin_trig"], r["types"], r["stop"]
     out = []
+    spans = []  # token index range of each candidate, for the neighbour check below
     i = 0
     while i < n_toks:
         hit = None
@@ -180,28 +206,37 @@ def _run_cands(text, rs, re_, tail, r, gaz):
             k = key(text[s:e])
             if not k:
                 continue
-            in_c, in_a = k in ckey, k in akey
-            if not (in_c or in_a or k in cnames):
+            in_c, in_a, in_s = k in ckey, k in akey, k in cnames
+            if not (in_c or in_a or in_s or k in rkey):
                 continue  # most sub-runs name nothing: skip the type-word checks
-            # A division type word inside or right after the run forces admin1.
-            nxt_tok = fold(text[toks[j][0]:toks[j][1]]) if j < len(toks) else None
-            if j < len(toks):
+            # A type word inside or right after the run: a division ("Kursk region")
+            # or a settlement standing for its district ("Pokrovsk district").
+            nxt_tok = fold(text[toks[j][0]:toks[j][1]]) if j < n_toks else None
+            if j < n_toks:
                 a = _AFTER.match(text, e, e + 20)  # inside the run: a connector word
                 after = (a.group(1), a.end()) if a else None
             else:  # past the run's end: only a type word matters, see scan()
                 after = (tail[0], re_ + tail[1]) if tail and e == re_ else None
-            type_word = nxt_tok if nxt_tok in admin_trig else (
-                after[0] if after and after[0] in admin_trig else None)
-            if in_c and type_word is None and k in r["stop"] and j < len(toks):
-                break  # "Jordan Miller", "Georgia Smith": a person, not the country
-            if in_c and type_word is None:
+            type_word = nxt_tok if nxt_tok in types else (
+                after[0] if after and after[0] in types else None)
+            end = (toks[j][1] if nxt_tok == type_word else after[1]) if type_word else e
+            used = j + (type_word is not None and nxt_tok == type_word)
+            if in_c and type_word is None and k in stop and j < n_toks and not (
+                    text[s:e].isupper() and fold(text[s:e]) == k):
+                break  # "Jordan Miller", "Georgia Smith": a person, not the country ("UK Government" is)
+            if in_c and (type_word is None or not (in_a or in_s)):
                 hit = (j, (s, e, "country", [ckey[k]], "strong", k))
-            elif type_word and in_a:
-                end = toks[j][1] if nxt_tok == type_word else after[1]
-                hit = (j + (nxt_tok == type_word), (s, end, "admin1", akey[k], "strong", k))
-            elif in_a and k == key(akey[k][0].name) and k not in cnames:
+            elif k in rkey and not in_a:
+                hit = (j, (s, e, "region", [rkey[k]], "strong", k))
+            elif type_word in admin_trig and in_a:
+                hit = (used, (s, end, "admin1", akey[k], "strong", k))
+            elif type_word and k not in stop:
+                hit = (used, (s, end, "city", None, "strong", k))
+            elif in_a and k == key(akey[k][0].name) and not in_s and k not in stop and text[s:e] not in r["dem"]:
                 hit = (j, (s, e, "admin1", akey[k], "strong", k))
-            elif in_a or k in cnames:
+            elif e - s <= 4 and text[s:e].isupper():
+                break  # "HMS", "SAC": an acronym, not a town's name
+            else:
                 hit = (j, (s, e, "city", None, None, k))  # entries looked up if it is ever weighed
             if hit:
                 break
@@ -209,9 +244,46 @@ def _run_cands(text, rs, re_, tail, r, gaz):
             i += 1
             continue
         j, (s, e, kind, entries, ev, k) = hit
-        out.append((s - rs, e - rs, kind, entries, ev, k))
+        out.append([s - rs, e - rs, kind, entries, ev, k])
+        spans.append((i, j))
         i = j
-    return tuple(out)
+    if n_toks > 1:
+        _mark_names(text, toks, out, spans, r)
+    return tuple(tuple(c) for c in out)
+
+
+def _mark_names(text, toks, out, spans, r):
+    """A settlement next to a capitalised word that is no place, title or type
+    word is part of a name ("Paris Hilton", "Tobias Ellwood", "University of
+    Paris"): its evidence becomes "named" and only a qualifier can save it."""
+    covered = {}
+    for n, (i, j) in enumerate(spans):
+        for t in range(i, j):
+            covered[t] = n
+    fold, ok = G.fold, r["neighbours"]
+    for n, (i, j) in enumerate(spans):
+        c = out[n]
+        if c[2] != "city" or c[4] is not None:
+            continue
+        for t in (i - 1, j):
+            if t < 0 or t >= len(toks):
+                continue
+            # Only a one-word name can be a first name ("Paris Hilton", not "Middle
+            # East Minister"), and a possessive is none ("Mogadishu's Hodan").
+            if t == j and (j - i > 1 or text[toks[j - 1][1]:toks[j - 1][1] + 1] in ("'", "’")):
+                continue
+            # Joined by a space only ("the meeting in Paris the Foreign Secretary" is
+            # no name), and no initial ("Washington D.C.").
+            a, b = (toks[t][1], toks[i][0]) if t < i else (toks[j - 1][1], toks[t][0])
+            if not text[a:b].isspace() or toks[t][1] - toks[t][0] <= 2:
+                continue
+            other = covered.get(t)
+            if fold(text[toks[t][0]:toks[t][1]]) in ok:
+                continue
+            if other is None:
+                c[4] = "named"
+            elif out[other][2] == "city" and out[other][4] != "strong":
+                c[4] = "named"  # two town names side by side with no comma: a person's name
 
 
 def _longest(text, toks, i, r, cidx):
@@ -224,11 +296,13 @@ def _longest(text, toks, i, r, cidx):
     an article unsafe to judge.
     """
     hi = min(len(toks), i + 5)
-    small, arts, key = G.small_prefixes(), r["articles"], G.key
+    small, arts, key, fold = r["small_prefixes"], r["articles"], G.key, G.fold
     for m in range(i + 1, hi):
         p = key(text[toks[i][0]:toks[m - 1][1]])
-        if not p or p in small or cidx.may_extend(p) or p.rsplit(" ", 1)[-1] in arts:
+        if not p or p in small or cidx.may_extend(p):
             continue
+        if fold(text[toks[m - 1][0]:toks[m - 1][1]]).rsplit(" ", 1)[-1] in arts:
+            continue  # "Deir ez" + "Zor": the article joins the next word
         return m
     return hi
 

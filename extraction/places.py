@@ -1,19 +1,22 @@
 """Place mentions resolved to an offline gazetteer (extraction/gazetteer.py).
 
 1. Candidates (place_runs.py) are runs of capitalised words (with "of",
-   "al-", hyphens), split into the longest sub-runs the gazetteer knows. A
-   type word after a name ("Kursk region", "Homs and Aleppo Governorates")
-   makes it a first-level division. A run ending in an organisation head
-   ("North Atlantic Council", "Oxford University") is an organisation:
-   nothing inside it is a place.
-2. Countries and full division names are always places. A settlement needs
-   evidence (place_pick.py): a trigger word before it ("in", "village of"), a
-   division or country after it ("Sergeevka, Primorsky Krai"), or size (a big
-   city or a capital; sentence-initial only when very big). Stoplisted words
-   (first names, titles, common words) never are.
-3. Homonyms are ranked by the division or country written next to the name,
-   then by the countries the document talks about (names and demonyms), then
-   by exact-name match, capital status and population.
+   "al-", hyphens), split into the longest sub-runs the gazetteer knows
+   (countries, first-level divisions, settlements, world regions). A type
+   word after a name makes it a division ("Kursk region") or a settlement
+   standing for its district ("Pokrovsk district", "Kherson city"). A run
+   ending in an organisation head ("North Atlantic Council", "Oxford
+   University") is an organisation: nothing inside it is a place. A one-word
+   town next to an unknown capitalised word is part of a name ("Paris Hilton").
+2. Countries, regions and full division names are always places. A
+   settlement needs evidence (place_pick.py): a type word, a qualifier
+   ("Sergeevka, Primorsky Krai", "Bakhmut in Donetsk", "Ukraine's Kherson"),
+   a trigger word before it ("in", "village of", "shelled"), or size (a big
+   city or a capital; sentence-initial only when big and written with its own
+   name). Stoplisted words never are; common words ("Nice") need a trigger.
+3. Homonyms are ranked by the qualifier, then by the countries and divisions
+   the document names (a demonym or a town already kept counts less), then by
+   exact-name match, capital status and population.
 """
 from __future__ import annotations
 
@@ -45,23 +48,29 @@ def _find(text, sentences, actor_mentions):
     sent_starts = set(starts)
     inside_actor = _containment(sorted((m.start, m.end) for m in actor_mentions)) if actor_mentions else None
 
-    # Evidence for settlements and bare division names: the countries the text names.
-    doc_cc = {c[3][0].cc2 for c in cands if c[2] in ("country", "admin1") and c[3]}
-    doc_cc |= dem_cc
+    # Evidence for settlements and bare division names: the countries and
+    # divisions the text names (a demonym is weaker evidence than a name).
+    doc_cc = {c[3][0].cc2 for c in cands if c[2] in ("country", "admin1") and c[3] and len(c[3]) == 1}
+    doc_a1 = {(e.cc2, e.admin1_code) for c in cands if c[2] == "admin1" for e in c[3]}
+    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1, {a for a, _ in doc_a1})
     places: dict[str, Place] = {}
     mentions: list[Mention] = []
     taken_s: list[int] = []  # the spans kept so far: disjoint, so sorted by start is sorted by end
     taken_e: list[int] = []
+    prev = None  # (end, entry) of the last place kept
     for idx, c in enumerate(cands):
         s, e, kind, entries, _ev, k = c
         if inside_actor is not None and kind != "country" and inside_actor(s, e):
             continue
-        if kind == "city":
-            entry = pick_city(text, c, cands, idx, doc_cc, rules, sent_starts)
+        division = _division_of(text, c, prev, akey) if kind in ("city", "country") else None
+        if division is not None:
+            entry = division
+        elif kind == "city":
+            entry = pick_city(text, c, cands, idx, doc, rules, sent_starts, prev)
             if entry is None:
                 continue
         elif kind == "admin1":
-            entry = max(entries, key=lambda x: (x.cc2 in doc_cc, x.population))
+            entry = _pick_admin1(text, cands, idx, doc_cc, places, mentions)
         else:
             entry = entries[0]
         # Overlap with a kept span: only the last one starting before e can reach past s.
@@ -75,8 +84,40 @@ def _find(text, sentences, actor_mentions):
         i = bisect.bisect_right(starts, s) - 1
         sid = sentences[i].sentence_id if i >= 0 else -1
         mentions.append(Mention(s, e, text[s:e], "place", entry.place_id, sid))
+        prev = (e, entry)
+        if kind == "city" and entry.cc2 not in doc_cc:
+            doc[1].add(entry.cc2)  # a town kept is weak evidence of its country for the next ones
     mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(places.values(), key=lambda p: p.place_id), mentions
+
+
+def _division_of(text, c, prev, akey):
+    """"Seattle, Washington", "Atlanta, Georgia": a name that is also a division
+    and follows a town of that division by a comma is the division."""
+    if prev is None or c[0] - prev[0] > 3 or text[prev[0]:c[0]].strip() != "," or prev[1].feature == "admin1":
+        return None
+    town = prev[1]
+    for d in akey.get(c[5], ()):
+        if d.cc2 == town.cc2 and d.admin1_code == town.admin1_code:
+            return d
+    return None
+
+
+def _pick_admin1(text, cands, idx, doc_cc, places, mentions):
+    """A division name several countries share ("Punjab"): the one of the town
+    kept right before it ("Lahore, Punjab"), else of the country after it
+    ("Punjab, Pakistan"), else of a country in the text, else the most populous."""
+    entries = cands[idx][3]
+    if len(entries) == 1:
+        return entries[0]
+    near = set()
+    if mentions and cands[idx][0] - mentions[-1].end <= 3:
+        p = places[mentions[-1].ref_id]
+        near.add(p.country_code)
+    if idx + 1 < len(cands) and cands[idx + 1][2] == "country" and cands[idx + 1][0] - cands[idx][1] <= 3:
+        near.add(G.iso3_of().get(cands[idx + 1][3][0].cc2))
+    iso3 = G.iso3_of()
+    return max(entries, key=lambda x: (iso3.get(x.cc2) in near, x.cc2 in doc_cc, x.population))
 
 
 def _containment(actors):
@@ -96,7 +137,7 @@ def _containment(actors):
 
 
 def _row(e: G.Entry) -> Place:
-    cc3 = G.iso3_of().get(e.cc2)
+    cc3 = G.iso3_of().get(e.cc2) if e.cc2 else None
     admin1 = e.name if e.feature == "admin1" else (
-        None if e.feature == "country" else G.admin1_name(e.cc2, e.admin1_code))
+        None if e.feature in ("country", "region") else G.admin1_name(e.cc2, e.admin1_code))
     return Place(e.place_id, e.name, e.feature, cc3, admin1, e.lat, e.lon)

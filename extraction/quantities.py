@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .ids import stable_id
 from .model import Quantity, Sentence
@@ -45,10 +46,11 @@ from .quantity_filters import (
     is_part_not_amount,
     is_word_label,
     scale_m,
+    unit_before,
 )
-from .quantity_merge import share_units
+from .quantity_merge import share_units, spread_casualties
 from .quantity_ranges import pair_ranges
-from .quantity_units import currency_before, lemma, noun_after, rate_symbols, unit_after
+from .quantity_units import currency_before, lemma, noun_after, noun_tables, rate_symbols, unit_after
 
 _ORDINAL_WORD = re.compile(r"[-‐‑](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
                            re.IGNORECASE)
@@ -58,6 +60,7 @@ _OF = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?!the\b|these\b|those\b|them\b|us\
 _RATE = re.compile(r"[ \t\u00a0]*(?:(per)\b|/(?=[^\W\d_])|an?\b(?![ \t]+\w+[ \t]+(?:earlier|ago|later|"
                    r"before|after|previously|since|from|into|on)\b))", re.IGNORECASE)
 _OF_AN = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?(?=[ \t\u00a0])", re.IGNORECASE)
+_STRONG = re.compile(r"[-‐‑]strong\b", re.IGNORECASE)
 _SLASH_WORD = re.compile(r"(?<=/)[A-Za-z]+(?![\w/])")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w-]*)")
 _NOT_COUNT = re.compile(r"\]|[′″]|°\d|°?[ \t]?[NSEW]\b(?![’'])|[-.][ \t]?\d{3}[-.][ \t]?\d{3,4}")
@@ -132,6 +135,7 @@ def _find(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
         if is_count:
             counted.add(quantity.quantity_id)
         out.append(quantity)
+    spread_casualties(text, out, _people())
     measured = {q.quantity_id for q in out if q.unit is not None and q.unit_start is not None
                 and q.quantity_id not in counted}
     if measured:
@@ -168,7 +172,7 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
     if hit is None and num.words and value is not None and 0 < value < 1 and \
             (m := _OF_AN.match(text, end)):
         hit = unit_after(text, m.end(), False)  # "half a mile", "a quarter of an hour"
-    if hit is not None and hit.category == "other" and not bare_temperature_ok(text, hit, floor, ceil):
+    if hit is not None and hit.end - hit.start == 1 and not bare_temperature_ok(text, hit, floor, ceil):
         hit = None  # "Boeing 777F"
     if hit is not None and not money and base_scale == 1.0 and scale_m(text, hit, value) and \
             not _after_capitalised(text, num.start, floor):
@@ -191,6 +195,9 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
                 per_unit, end = lemma(w.group(1).lower())[0], w.end()
             elif (w := _SLASH_WORD.match(text, m.end())) and w.group().lower() in rate_symbols():
                 per_unit, end = rate_symbols()[w.group().lower()], w.end()  # "m3/s", "t/h"
+    pre = unit_before(text, num.start, floor) if unit is None and not num.words else None
+    if pre is not None:  # "magnitude 7.5", "Mach 5"
+        unit, category, unit_start, unit_end, start = pre[0], "other", pre[1], pre[2], pre[1]
     # --- what is not a quantity --------------------------------------------
     if not num.words or is_range:
         nxt = text[end:end + 1]
@@ -200,7 +207,7 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
             return None
         if is_date(text, num.start, num.end, floor):
             return None
-        if cur is None and is_label(text, num.start, floor):
+        if cur is None and pre is None and is_label(text, num.start, floor):
             return None
         if unit is None and is_code(text, num, floor):
             return None  # "0800", "575 BC", "33.783; 44.500"
@@ -236,7 +243,17 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
             m = _OF.match(text, end)
             if m and (num.vague or text[start:end].lower().endswith(("million", "billion"))):
                 noun_pos = m.end()
-        noun = noun_after(text, noun_pos, value if not is_range else num.high)
+                hit = unit_after(text, noun_pos - 1, True)  # "billions of dollars"
+                if hit is not None:
+                    unit, category, money = hit.unit, hit.category, hit.money
+                    unit_start, unit_end, end = hit.start, hit.end, hit.end
+        strong = _STRONG.match(text, end)
+        if strong:  # "a 5,000-strong force": members of one (singular) body
+            noun = noun_after(text, strong.end(), 1.0)
+            if noun is not None:
+                noun.unit, noun.category = "personnel", "personnel"
+        elif unit is None:
+            noun = noun_after(text, noun_pos, value if not is_range else num.high)
         if noun is not None:
             unit, category = noun.unit, noun.category
             unit_start, unit_end = noun.start, noun.end
@@ -279,6 +296,13 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
     return q, noun is not None
 
 
+@lru_cache(maxsize=1)
+def _people() -> frozenset:
+    """Units that count people: the person nouns of the lexicon and "person"."""
+    cat = noun_tables().category
+    return frozenset([w for w, c in cat.items() if c in ("population", "personnel")] + ["person"])
+
+
 def _tidy(v: float | None) -> float | None:
     """16.4 * 1e6 is 16399999.999999998 in floats: keep 12 significant digits."""
     if v is None:
@@ -301,8 +325,24 @@ def _year_like(text: str, num: Num) -> bool:
 _CAP_WORD = re.compile(r"([A-Z][\w’'.&-]*)[ \t\u00a0]+$")
 
 
+_ACRONYM = re.compile(r"(?<![\w.])\(?[A-Z]{2,6}\)?[ \t\u00a0]+$")
+_NEXT_CAPS = re.compile(r"\S*[ \t\u00a0]+[A-Z]{2}")
+
+
 def _after_capitalised(text: str, start: int, floor: int) -> bool:
-    """A capitalised word right before the number, not at the sentence start."""
+    """A capitalised word right before the number, not at the sentence start;
+    an acronym ("CTF 50", "(CTF) 50") anywhere, unless the text around is in
+    capitals (a headline: "MORE THAN 50 KILLED")."""
+    k = start
+    while k > floor and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if k == start or k == floor:
+        return False  # both patterns need a word and white space before the number
+    tok = text[max(floor, k - 30):k].rsplit(None, 1)
+    if not tok or tok[-1].lower() == tok[-1]:
+        return False  # no capital letter in the word before: neither pattern can match
+    if _ACRONYM.search(text, max(floor, start - 12), start) and not _NEXT_CAPS.match(text, start):
+        return True
     m = _CAP_WORD.search(text, max(floor, start - 30), start)
     if m is None or m.start() <= floor:
         return False

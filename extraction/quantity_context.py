@@ -11,24 +11,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load
+from .quantity_trie import trie_alt, word_trie_alt
 
 
 def _alt(words) -> str:
-    parts = sorted({str(w).lower() for w in words if str(w)}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    return trie_alt(words, fold=True)
 
 
 def _word_alt(words) -> str:
     """Alternation with word boundaries only where the phrase starts/ends with a word char."""
-    out = []
-    for w in sorted({str(w).lower() for w in words if str(w)}, key=len, reverse=True):
-        p = re.escape(w).replace(r"\ ", r"\s+")
-        if w[0].isalnum():
-            p = r"\b" + p
-        if w[-1].isalnum():
-            p = p + r"\b"
-        out.append(p)
-    return "|".join(out)
+    return word_trie_alt(words)
 
 
 @dataclass(slots=True)
@@ -61,8 +53,7 @@ def ctx() -> _Ctx:
     qa_kind = {str(w).lower(): k for k, ws in lex["qualifiers_after"].items() for w in ws}
     months = lex["months"]
     # Month names count only capitalised ("May 5", not "may 5"): the verb is common.
-    month_alt = "|".join(sorted({m.capitalize() for m in months} | {m.upper() for m in months},
-                                key=len, reverse=True))
+    month_alt = trie_alt({m.capitalize() for m in months} | {m.upper() for m in months})
     return _Ctx(
         qual_before=re.compile(rf"(?:^|(?<=[\s(\[,;:\"“']))({_word_alt(qb_kind)})[ \t\u00a0]*$",
                                re.IGNORECASE),

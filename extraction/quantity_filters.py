@@ -57,7 +57,11 @@ def is_code(text: str, num: Num, floor: int) -> bool:
     if len(surface) > 1 and surface[0] == "0" and surface[1].isdigit():
         return True  # leading zeros: phone numbers, codes, ids
     era_after, era_before, _ = _lex()
-    if era_after.match(text, e) or era_before.search(text, max(floor, s - 6), s):
+    # eras are written in capitals: test for one before trying the patterns
+    nxt = text[e:e + 8].lstrip(" \t\u00a0")[:1]
+    if nxt in ("A", "B", "C") and era_after.match(text, e):
+        return True
+    if "A" in text[max(floor, s - 6):s] and era_before.search(text, max(floor, s - 6), s):
         return True
     dot = surface.find(".")
     if dot != -1 and len(surface) - dot > 3:
@@ -142,3 +146,24 @@ def adjacent_figures(text: str, nums: list[Num]) -> set[int]:
             out.add(i)
             out.add(i + 1)
     return out
+
+
+@lru_cache(maxsize=1)
+def _before_re() -> tuple[re.Pattern, dict, tuple]:
+    table = {str(k).lower(): str(v) for k, v in load("units.yaml")["units_before"].items()}
+    alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b({alt})(?:[ \t\u00a0]*[-‐‑][ \t\u00a0]*|[ \t\u00a0]+(?:of[ \t\u00a0]+)?)$",
+                      re.IGNORECASE), table, tuple(sorted({k[:3] for k in table}))
+
+
+def unit_before(text: str, start: int, floor: int) -> tuple[str, int, int] | None:
+    """A unit written before the figure ("magnitude 7.5", "Mach 5"): (unit, its
+    start, its end)."""
+    pattern, table, heads = _before_re()
+    low = text[max(floor, start - 16):start].lower()
+    if not any(h in low for h in heads):  # most figures: no such word before them
+        return None
+    m = pattern.search(text, max(floor, start - 16), start)
+    if m is None:
+        return None
+    return table[m.group(1).lower()], m.start(1), m.end(1)

@@ -50,3 +50,17 @@ def share_units(text: str, out: list[Quantity], measured: set[str], doc_id: str)
 
 def _gap(pattern: re.Pattern, text: str, a: int, b: int) -> bool:
     return b - a < 12 and pattern.fullmatch(text, a, b) is not None
+
+
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def spread_casualties(text: str, out: list[Quantity], people: frozenset) -> None:
+    """"killed at least 40 Palestinians, including 12 children": a count of people
+    that breaks down a casualty count is casualties too (set in place)."""
+    for i in range(1, len(out)):
+        q, prev = out[i], out[i - 1]
+        if prev.category == "casualties" and q.category in ("other", "personnel") and q.unit in people \
+                and q.sentence_id == prev.sentence_id and q.start - prev.end < 80 \
+                and _INCLUDING.search(text, max(prev.end, q.start - 24), q.start):
+            q.category = "casualties"

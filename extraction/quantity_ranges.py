@@ -18,6 +18,7 @@ _JOIN = re.compile(r"[ \t\u00a0]*(?:[-–—‐‑]|to|or|through|thru)[ \t\u00a
                    re.IGNORECASE)
 _AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween[ \t\u00a0]+(?:[$€£¥₹]|[A-Z]{3}[ \t\u00a0]?)?$", re.IGNORECASE)
+_JOINER = re.compile(r"[-–—‐‑]|\b(?:to|or|through|thru|and)\b", re.IGNORECASE)
 _HYPHEN = re.compile(r"[ \t\u00a0]*[-–—‐‑][ \t\u00a0]*")
 
 
@@ -33,8 +34,9 @@ def pair_ranges(text: str, nums: list[Num]) -> list[Num]:
     while i < n:
         a = nums[i]
         b = nums[i + 1] if i + 1 < n else None
-        if b is None or a.value is None or b.value is None or b.start - a.end > 24:
-            out.append(a)
+        if b is None or a.value is None or b.value is None or b.start - a.end > 24 or \
+                _JOINER.search(text, a.end, b.start) is None:
+            out.append(a)  # (no joining word or dash between them: no range, no score)
             i += 1
             continue
         gap_start = a.end

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load
+from .quantity_trie import trie_alt
 
 
 @dataclass(slots=True)
@@ -24,9 +25,8 @@ class UnitHit:
 
 
 def _alt(words) -> str:
-    parts = sorted({w for w in words if w}, key=len, reverse=True)
     # spaces inside names may be any run of white space ("square  km")
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    return trie_alt(words)
 
 
 @dataclass(slots=True)
@@ -118,6 +118,7 @@ _LEAD = re.compile(r"[\s\-‐‑]*")
 # whether a name may start with these characters (the same 4 characters follow
 # many numbers: " peo", " yea"); a plain dict, cheaper than lru_cache's key
 _NAME_OK: dict[str, bool] = {}
+_SYMBOL_OK: dict[str, bool] = {}
 
 
 def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
@@ -139,11 +140,14 @@ def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
         if unit == "lb" and (scaled or text[m.end():m.end() + 9].lower() == " sterling"):
             unit, cat, money = "GBP", "money", True  # "2 million pounds"
         return UnitHit(unit, cat, m.end() - len(word), m.end(), money)
-    m = None
-    if _may_start(text[pos:pos + _HEAD + 1], t.symbol_heads) or (
-            text[pos:pos + 1] in (" ", "\u00a0")
-            and _may_start(text[pos + 1:pos + _HEAD + 2], t.symbol_heads)):
-        m = t.symbol_re.match(text, pos)
+    seg = text[pos:pos + _HEAD + 2]
+    ok = _SYMBOL_OK.get(seg)
+    if ok is None:
+        if len(_SYMBOL_OK) > 100_000:
+            _SYMBOL_OK.clear()
+        ok = _SYMBOL_OK[seg] = _may_start(seg[:_HEAD + 1], t.symbol_heads) or (
+            seg[:1] in (" ", "\u00a0") and _may_start(seg[1:], t.symbol_heads))
+    m = t.symbol_re.match(text, pos) if ok else None
     if m:
         sym = m.group().lstrip(" \u00a0")
         unit, cat, money = t.by_symbol[re.sub(r"\s+", " ", sym)]
@@ -207,6 +211,7 @@ class _NounTables:
     irregular: dict
     stop: frozenset
     adjectives: frozenset
+    multi_first: frozenset  # first words of the multi-word nouns
 
 
 @lru_cache(maxsize=1)
@@ -218,9 +223,11 @@ def noun_tables() -> _NounTables:
             cat.setdefault(str(w).lower(), category)
     max_words = max(len(k.split()) for k in cat)
     irregular = {str(k).lower(): str(v).lower() for k, v in lex["irregular_plurals"].items()}
-    return _NounTables(cat, max_words, frozenset(str(w).lower() for w in lex["invariant"]),
-                       irregular, frozenset(str(w).lower() for w in lex["stop_words"]),
-                       frozenset(str(w).lower() for w in lex["adjectives"]))
+    invariant = frozenset(str(w).lower() for w in lex["invariant"])
+    multi_first = frozenset(k.split(" ")[0] for k in (*cat, *irregular, *invariant) if " " in k)
+    return _NounTables(cat, max_words, invariant, irregular,
+                       frozenset(str(w).lower() for w in lex["stop_words"]),
+                       frozenset(str(w).lower() for w in lex["adjectives"]), multi_first)
 
 
 @lru_cache(maxsize=8192)
@@ -287,8 +294,10 @@ def noun_after(text: str, pos: int, value: float | None) -> NounHit | None:
     while i < len(words):
         lw, s, e = words[i]
         # longest known compound first ("fighter jets", "police officers")
-        for k in range(min(t.max_words, len(words) - i), 0, -1):
-            phrase = " ".join(x[0] for x in words[i:i + k])
+        # only a word that starts some multi-word noun needs the longer tries
+        kmax = min(t.max_words, len(words) - i) if lw in t.multi_first else 1
+        for k in range(kmax, 0, -1):
+            phrase = " ".join(x[0] for x in words[i:i + k]) if k > 1 else lw
             lem, plural = lemma(phrase)
             if lem in t.category and (plural or singular or k > 1 or lem in t.invariant):
                 end_i = i + k

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .actor_lexicon import Scan, trie_pattern, words_scan
+from .actor_lexicon import trie_pattern
 from .lexicon import load
 
 _NEAR_CHARS = 60  # about eight words either side
@@ -52,6 +52,24 @@ def inflect(lemma: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _verb_cue():
+    words = [str(w).lower() for w in load("events_triggers.yaml").get("verb_cues", [])]
+    # the last word before a trigger, read on the reversed text: one anchored match
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+                      + r")(?![A-Za-z'])", re.I)
+
+
+def verb_context(text: str, lo: int, start: int) -> bool:
+    """Whether the word before text[start] makes a noun-or-verb trigger a verb ("will attack")."""
+    return _verb_cue().match(text[max(lo, start - 14):start][::-1]) is not None
+
+
+def intent_code(cameo: str) -> str | None:
+    """The CAMEO code of the announced intent to do `cameo` (03x / 13x), None when the root has none."""
+    return load("events_cameo_plover.yaml").get("predicted", {}).get(cameo[:2])
+
+
 def plover_type(cameo: str) -> str:
     m = load("events_cameo_plover.yaml")
     for key in (cameo, cameo[:3]):
@@ -63,8 +81,10 @@ def plover_type(cameo: str) -> str:
 @dataclass(slots=True)
 class TriggerTable:
     by_surface: dict  # lower-case surface -> list[Trigger], conditional entries first
-    regex: re.Pattern
-    scan: Scan  # regex.finditer without a leading look-behind (the match is group 1), several times faster
+    # "(?<![\w-])(?:surfaces)(?![\w-])" written to open with the separator class it consumes
+    # (the surface is group 1), searched over " " + text: a pattern opening with a look-behind
+    # is tried at every offset, one opening with a class is skipped to in C
+    scan: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +101,9 @@ def table() -> TriggerTable:
         near = spec.get("near")
         trig = Trigger(
             cameo=str(spec["cameo"]), plover=plover_type(str(spec["cameo"])),
-            near=re.compile(r"(?<![\w-])(?:" + trie_pattern(near) + r")(?![\w-])", re.I) if near else None,
+            # the separator before the word is consumed (group 1 is the word): a pattern that opens
+            # with a character class is skipped to quickly, one that opens with a look-behind is not
+            near=re.compile(r"[^\w-](" + trie_pattern(near) + r")(?![\w-])", re.I) if near else None,
             prep=tuple(spec.get("prep", [])), of_role=spec.get("of_role"), speech=bool(spec.get("speech")),
             passive_subject=spec.get("passive_subject", "target"), notarget=bool(spec.get("notarget")),
             nouns=nouns, subject_is_target=bool(spec.get("subject_is_target")))
@@ -92,9 +114,18 @@ def table() -> TriggerTable:
     for lst in by_surface.values():
         lst.sort(key=lambda t: t.near is None)  # conditional readings are tried first
     # case-sensitive: "March" the month is not "march", "May" not "may"
-    words = set(by_surface) | caps
-    rx = re.compile(r"(?<![\w-])(?:" + trie_pattern(words) + r")(?![\w-])")
-    return TriggerTable(by_surface, rx, words_scan(sorted(words), r"(?![\w-])", "-"))
+    return TriggerTable(by_surface, re.compile(r"[^\w-](" + trie_pattern(set(by_surface) | caps) + r")(?![\w-])"))
+
+
+def find(text: str):
+    """(start, end, surface) of every trigger word of the text, in order."""
+    for m in table().scan.finditer(" " + text):
+        yield m.start(1) - 1, m.end(1) - 1, m.group(1)
+
+
+def starts_at(text: str, pos: int) -> bool:
+    """Whether a trigger word starts at text[pos] (the character before is a separator)."""
+    return table().scan.match(text, pos - 1) is not None if pos > 0 else False
 
 
 def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: int, hi: int) -> Trigger | None:
@@ -102,15 +133,18 @@ def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: 
     readings = tt.by_surface.get(surface.lower(), ())
     if len(readings) == 1 and readings[0].near is None:
         return readings[0]
-    left = text[max(lo, start - _NEAR_CHARS):start]
-    right = text[end:min(hi, end + _NEAR_CHARS)]
+    # a space before each window stands for the separator the near-word patterns consume
+    left = " " + text[max(lo, start - _NEAR_CHARS):start]
+    right = " " + text[end:min(hi, end + _NEAR_CHARS)]
     best, default = None, None
     for trig in readings:
         if trig.near is None:
             default = default or trig
             continue
-        dists = [len(left) - m.end() for m in trig.near.finditer(left)]
-        dists += [m.start() for m in trig.near.finditer(right)]
+        dists = [len(left) - m.end(1) for m in trig.near.finditer(left)]
+        first = trig.near.search(right)
+        if first is not None:
+            dists.append(first.start(1) - 1)
         if dists and (best is None or min(dists) < best[0]):
             best = (min(dists), trig)
     return best[1] if best else default

@@ -72,3 +72,20 @@ def test_huge_and_empty_inputs():
     assert find_dates("", [], None, "unknown") == []
     big = "On October 22 troops moved. " * 40000
     assert len(find_dates(big, split_sentences(big), date(2024, 10, 25), "day")) == 40000
+
+
+_PIECES = ["On ", "from ", "between ", "the ", "week of ", "first week of ", "mid-", "early ", "in ",
+           "since ", "Tuesday, ", "Friday the 13th", "October", "Oct.", "May", "22", "5th", "2024", "1990s",
+           " and ", " to ", "-", ", ", "last ", "past two ", "weeks", "days ago", "yesterday", "summer",
+           "Q3 ", "the end of the year", "over the weekend", "Christmas Day", "10/22/2024", " "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_context_free_offsets(text):
+    # Rules run at anchors and in windows: text before a sentence must not change what is found in it.
+    prefix = "Nothing to see here.\n"
+    a = find_dates(text, split_sentences(text), date(2024, 10, 25), "day")
+    b = find_dates(prefix + text, split_sentences(prefix + text), date(2024, 10, 25), "day")
+    shift = len(prefix)
+    assert [(d.start + shift, d.end + shift, d.ref) for d in a] == [(d.start, d.end, d.ref) for d in b]

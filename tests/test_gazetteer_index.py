@@ -18,6 +18,10 @@ DATA = {
           "longitude": 30.5233, "population": 2797553, "alternatenames": ["Kiev", "Kyjiw"]},
     "4": {"name": "Sergeevka", "countrycode": "RU", "admin1code": "59", "latitude": 43.2,
           "longitude": 132.3, "population": 0, "alternatenames": ["Sergeyevka"]},
+    "5": {"name": "Al Qāmishlī", "countrycode": "SY", "admin1code": "03", "latitude": 37.05,
+          "longitude": 41.22, "population": 184231, "alternatenames": ["Al-Qamishli"]},
+    "6": {"name": "An Loc", "countrycode": "VN", "admin1code": "", "latitude": 11.65,
+          "longitude": 106.6, "population": 20000, "alternatenames": []},
 }
 
 
@@ -94,3 +98,18 @@ def test_variant_precheck_sees_every_rule():
     assert pre.search("paris") is None and pre.search("new york") is None
     for name in ("kharkiv", "primorsky kray", "al hasakah", "mississippi", "a  b", "zhytomyr"):
         assert pre.search(name), name
+
+
+def test_arabic_article_dropped_only_where_arabic_is_written(small):
+    c = G.Cities(GI.load_columns(G))
+    assert [e.place_id for e in c.get(G.key("Qamishli"))] == ["geonames:5"]
+    assert c.get(G.key("Al-Qamishli"))[0].place_id == "geonames:5"
+    assert c.get(G.key("Loc")) is None  # Vietnamese "An" is no article
+
+
+def test_prefix_filter_knows_every_multiword_key(small):
+    c = G.Cities(GI.load_columns(G))
+    for k in c.index:
+        words = k.split(" ")
+        for n in range(1, len(words)):
+            assert c.may_extend(" ".join(words[:n])), k
