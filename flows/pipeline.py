@@ -107,7 +107,7 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
             "rejections": len(rejections), "extracted": work["extracted"],
             "reused": work["reused"], "seconds": round(seconds, 2),
             "extract_seconds": round(t_extract, 2),
-            "extract_work_seconds": round(work["work_seconds"], 2),
+            "extract_work_seconds": round(work["work_seconds"], 4),
             "mb_per_s": round(sum(d.n_chars for d in docs) / 1e6 / seconds, 3)}
 
 
