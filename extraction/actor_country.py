@@ -19,7 +19,10 @@ from collections import Counter
 
 from .lexicon import load
 
-_AFTER = re.compile(r"\s+(?:in|of|from|across|throughout)\s+(?:the\s+)?")
+# "... in (the) (northern) Mali": a direction word may stand between the preposition and the country
+_AFTER = re.compile(r"\s+(?:in|of|from|across|throughout)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|"
+                    r"central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+                    r"south-?western|neighbou?ring|rural|northeast|northwest|southeast|southwest)\s+)?")
 _KINDS = ("country", "demonym", "capital", "region", "org")
 
 

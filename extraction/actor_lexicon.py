@@ -209,8 +209,22 @@ def state_actor(iso3: str, name: str, wikidata: str | None = None) -> Actor:
     return Actor(f"actor:state:{iso3.lower()}", name, "state", iso3, None, None, iso3, wikidata or None)
 
 
+_COMPOUNDS: dict = {}
+
+
 def compound_actor(lex: "ActorLexicon", iso3: str, sector: str) -> Actor:
-    """The country's government, military, media ... as one actor per country."""
+    """The country's government, military, media ... as one actor per country (built once:
+    like dictionary actors, the records are shared and never changed)."""
+    key = (id(lex.states), iso3, sector)
+    hit = _COMPOUNDS.get(key)
+    if hit is not None and hit[0] is lex.states:
+        return hit[1]
+    actor = _compound(lex, iso3, sector)
+    _COMPOUNDS[key] = (lex.states, actor)
+    return actor
+
+
+def _compound(lex: "ActorLexicon", iso3: str, sector: str) -> Actor:
     _, atype, label = _sector_info()[sector]
     dem = lex.demonym_of.get(iso3) or lex.states[iso3].name
     return Actor(f"actor:{sector.lower()}:{iso3.lower()}", f"{dem} {label}", atype, iso3,
@@ -223,6 +237,7 @@ def _sector_info() -> dict:
     return {sector: (sector, spec["type"], spec["label"]) for sector, spec in agents.items()}
 
 
+@lru_cache(maxsize=None)
 def generic_actor(sector: str) -> Actor:
     _, atype, label = _sector_info()[sector]
     return Actor(f"actor:generic:{sector.lower()}", label, atype, None, None, None, sector)
@@ -309,6 +324,16 @@ def _persons(entries: dict) -> None:
             entries.setdefault(v, Entry("person", a, p.get("country")))
 
 
+def _modifier(spec: dict) -> str:
+    """The one lower-case word allowed between a country and its agent noun: not a verb
+    ("Mali attacked civilians" is no compound), so not a listed function word nor a word
+    ending in -ed or -s unless listed as a modifier ("armed", "allied")."""
+    stop = trie_pattern(map(str, spec.get("modifier_stop", [])))
+    ok = trie_pattern(map(str, spec.get("modifier_ok", [])))
+    return (rf"(?!(?:{stop})\s)((?:{ok})(?=\s)|(?![a-z-]*(?:ed|s)\s)[a-z][a-z-]+)" if ok
+            else r"([a-z][a-z-]+)")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> ActorLexicon:
     entries: dict[str, Entry] = {}
@@ -331,7 +356,8 @@ def lexicon() -> ActorLexicon:
             alone.setdefault(w[:1].upper() + w[1:], sector)  # "Police arrested ..."
     # After a country surface: optional possessive, at most one lower-case
     # modifier ("Russian occupying forces"), then the agent noun.
-    agent_after = re.compile(r"(?:['’]s)?\s+(?:([a-z][a-z-]+)\s+)??(" + trie_pattern(agents) + r")(?![\w-])")
+    agent_after = re.compile(r"(?:['’]s)?\s+(?:" + _modifier(load("actors_agents.yaml")) + r"\s+)??("
+                             + trie_pattern(agents) + r")(?![\w-])")
     alone_regex = re.compile(r"(?<![\w-])(" + trie_pattern(alone) + r")(?![\w-])")
 
     t = load("actors_titles.yaml")

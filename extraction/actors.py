@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .actor_country import count_countries, country_after, dominant_country, state_sectors
-from .actor_lexicon import ActorLexicon, Entry, compound_actor, ethnic_actor, generic_actor, lexicon
+from .actor_lexicon import ActorLexicon, Entry, compound_actor, ethnic_actor, generic_actor, lexicon, words_scan
 from .actor_orgs import acronym_orgs, head_orgs
 from .actor_orgs import rules as org_rules
 from .actor_scan import CapitalPass, LowerPass
@@ -35,6 +35,11 @@ _UNIT = re.compile(
     r"((\d{1,3}(?:st|nd|rd|th))\s+((?:[A-Z][a-z]+[\s-]+){0,4}?)"
     r"(Division|Brigade|Regiment|Battalion|Army|Corps|Fleet|Squadron|Flotilla|Detachment|Group|Company)\b)")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s")
+_UNIT_HEADS = ("Division", "Brigade", "Regiment", "Battalion", "Army", "Corps", "Fleet", "Squadron", "Flotilla",
+               "Detachment", "Group", "Company")
+# the heads as whole words, found in the shared capitals pass: most documents name none,
+# and then the ordinal search is skipped
+_UNIT_HEAD_SCAN = words_scan(_UNIT_HEADS, r"\b", "")
 
 
 def _units(text: str):
@@ -60,7 +65,8 @@ def lower_pass(lex: ActorLexicon) -> tuple[LowerPass, CapitalPass]:
                                                              ("alone", lex.alone_scan), ("said", SAID_BEFORE),
                                                              ("heads", heads))}),
             CapitalPass({k: (sc, sc.rest or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
-                                                               ("alone", lex.alone_scan), ("heads", heads))}))
+                                                               ("alone", lex.alone_scan), ("heads", heads),
+                                                               ("unit_heads", _UNIT_HEAD_SCAN))}))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -155,7 +161,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             if claims.free(ms, me) and ment.kind != "region":  # "Borno Governor": Borno is a place
                 claim(ms, me, ment.actor)
     # 3. numbered units
-    for m in _units(text):
+    for m in (_units(text) if pre["unit_heads_at"] else ()):
         if claims.free(m.start(1), m.end()):
             _unit(text, m, lex, base, ends, claim)
     # 4. organisations named by a head word ("Independent National Electoral Commission")

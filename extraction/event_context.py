@@ -33,7 +33,7 @@ _TAIL_SAID = re.compile(r",\s*(?:\S+\s+){0,4}?(?:said|says|added|reported|told)\
 class DocCues:
     """Offsets of the document's according-to, belief and hedge cues, sorted."""
 
-    __slots__ = ("acc_s", "acc_e", "bel", "bel_s", "hedge_s", "hedge_e")
+    __slots__ = ("acc_s", "acc_e", "bel", "bel_s", "hedge_s", "hedge_e", "text", "said_s", "said")
 
     def __init__(self, text: str):
         cues = modality.doc_cues(text)
@@ -44,14 +44,32 @@ class DocCues:
         hedges = sorted(cues["hedged"] + self.bel)
         self.hedge_s = [a for a, _ in hedges]
         self.hedge_e = [b for _, b in hedges]
+        # trailing ", X said": the doc's candidate commas once (a comma with a speech verb within
+        # a few words); the exact match is redone from the trigger only near one of them
+        self.text = text
+        spans = [m.span() for m in _TAIL_SAID.finditer(text)]
+        self.said_s = [a for a, _ in spans]
+        self.said = [b for _, b in spans]
+
+    def tail_said(self, e: int, hi: int):
+        """_TAIL_SAID.search(text, e, hi), skipped when the document scan shows none can match."""
+        i = bisect_left(self.said_s, e)
+        if (i == len(self.said_s) or self.said_s[i] >= hi) and (i == 0 or self.said[i - 1] <= e):
+            # the scan resumed at or before e and found nothing starting in [e, hi)
+            return None
+        return _TAIL_SAID.search(self.text, e, hi)
 
     def according(self, lo: int, hi: int) -> list[int]:
         """End offsets of the according-to phrases lying inside [lo, hi)."""
+        if not self.acc_s:  # (most documents have none)
+            return []
         i = bisect_left(self.acc_s, lo)
         return [b for b in self.acc_e[i:bisect_left(self.acc_s, hi)] if b <= hi]
 
     def beliefs_before(self, lo: int, s: int) -> list[tuple[int, int]]:
         """Belief cues starting at or after lo and ending at or before s."""
+        if not self.bel_s:
+            return []
         i = bisect_left(self.bel_s, lo)
         out = []
         for span in self.bel[i:]:
@@ -61,9 +79,14 @@ class DocCues:
         return out
 
     def hedged_before(self, lo: int, s: int) -> bool:
+        if not self.hedge_s:
+            return False
         i = bisect_left(self.hedge_s, lo)
         j = bisect_right(self.hedge_s, s)
-        return any(b <= s for b in self.hedge_e[i:j])
+        for b in self.hedge_e[i:j]:
+            if b <= s:
+                return True
+        return False
 
 
 def event_modality(text, lo, hi, s, e, trig, prior_events, sentence_id, before, after, cues: DocCues):
@@ -85,7 +108,7 @@ def event_modality(text, lo, hi, s, e, trig, prior_events, sentence_id, before, 
             if x is not None:
                 reporter = x.ref_id
     if reporter is None and not trig.speech and after:
-        tail = _TAIL_SAID.search(text, e, hi)
+        tail = cues.tail_said(e, hi)
         if tail:
             x = next((a for a in after if tail.start() <= a.start <= tail.end() + 30), None)
             reporter = x.ref_id if x else None

@@ -26,9 +26,20 @@ from .triggers import Trigger, starts_at
 
 _PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|with|against|for|on|by|about|into|over|between|near|of|"
                           r"among|toward|towards|across|through|without|under)\s+(?:the\s+)?$", re.I)
-_PRONOUN = re.compile(r"\b(he|she|they|these|those|it|He|She|They|These|Those|It)\b")
-BE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
-CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|whom|whose|while|whereas|because|although|but)\b|[;:]")
+# These regexes are searched over windows of up to 400 characters for every trigger. Each opens
+# with a character class (the word's first letter) so that sre skips to candidates in C; a
+# leading \b would make it try every offset. The look-behind after the first letter is the \b:
+# "(?<!\w[\s\S])" holds at the start of the text too. Same matches as the plain forms in the
+# comments.
+# \b(he|she|they|these|those|it|He|She|They|These|Those|It)\b
+_PRONOUN = re.compile(r"([hstiHSTI](?<!\w[\s\S])(?:(?<=[hH])e|(?<=[sS])he|(?<=[tT])he(?:y|se)|(?<=[tT])hose"
+                      r"|(?<=[iI])t))\b")
+# \b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$
+BE = re.compile(r"[iawbg](?<!\w[\s\S])(?:(?<=i)s|(?<=a)re|(?<=w)(?:as|ere)|(?<=b)e(?:|en|ing)|(?<=g)(?:et|ot|ets))"
+                r"\s+(?:\w+ly\s+)?$")
+# \b(?:that|which|who|whom|whose|while|whereas|because|although|but)\b|[;:]
+CLAUSE_BREAK = re.compile(r"[;:tbwa](?:(?<=[;:])|(?<!\w[\s\S])(?:(?<=t)hat|(?<=w)(?:hich|ho|hom|hose|hile|hereas)"
+                          r"|(?<=b)(?:ecause|ut)|(?<=a)lthough)\b)")
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s\s+(?:[a-z-]+\s+){0,2}|\s+)$")
 BY = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$")
 SAID_INVERTED = re.compile(r"[,\"”]\s*$")
@@ -40,7 +51,7 @@ _VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|
 _DIRECT = re.compile(r"\s+(?:the\s+)?")
 _INFINITIVE = re.compile(r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]+\b")
 # "and" joining a second verb to the first one's subject: "attacked the village and killed five"
-COORDINATED_VERB = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?$")
+COORDINATED_VERB = re.compile(r"a(?<!\w[\s\S])nd\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?$")
 _ADJUNCT = re.compile(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")

@@ -59,9 +59,17 @@ def _split_neg(tok: str) -> list[str]:
 def verb_group(text: str, lo: int, start: int) -> str:
     """The auxiliaries/adverbs standing right before the trigger, as lower-case words."""
     transparent = _cues()["transparent"]
+    near = max(lo, start - 24)
+    if start - 1 > near and text[start - 1] == " ":
+        # the commonest case, "<space>word<space>trigger" with a plain ASCII word: that word is
+        # the last token, whole, and decides (the same answer as the reversed match below)
+        p = text.rfind(" ", near, start - 1)
+        if p >= 0:
+            w = text[p + 1:start - 1]
+            if w.isascii() and w.isalpha() and w.lower() not in transparent:
+                return "  "
     # most triggers follow a plain word: look at the last token of a short window first
     # (matched on the reversed window, anchored at the trigger: the last token of _TOKEN)
-    near = max(lo, start - 24)
     window = text[near:start][::-1]
     last = _LAST_TOKEN_REVERSED.match(window)
     if last.end() < len(window) or near == lo:  # else the token may run on past the window

@@ -76,14 +76,14 @@ class _Triggers:
         seg = text[a:s]
         if seg.rstrip().endswith(","):
             return True
-        words = self._WORD.findall(seg)
+        words = self._WORD.findall(seg.lower())
         if words and a and self._WORD.match(seg) and self._WORD.match(text, a - 1):
             words = words[1:]  # the first word is cut by the window
-        if not words:
-            return False
-        words = [w.lower() for w in words[-self.longest:]]
         phrases = self.phrases
-        return any(tuple(words[-n:]) in phrases for n in range(1, len(words) + 1))
+        for n in range(1, min(len(words), self.longest) + 1):
+            if tuple(words[-n:]) in phrases:
+                return True
+        return False
 
 
 def tokens(text, rs, re_):
