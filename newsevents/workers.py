@@ -41,7 +41,7 @@ def _ready() -> bool:
     return True
 
 
-def prewarm(processes: int) -> threading.Thread:
+def prewarm(processes: int) -> threading.Thread | None:
     """Starts the warm server and its workers on a background thread, so loading the
     lexicons overlaps ingest instead of delaying the first batch."""
     def start():
@@ -53,6 +53,10 @@ def prewarm(processes: int) -> threading.Thread:
             pass
 
     global _prewarming
+    with _lock:
+        if (_prewarming is not None and _prewarming.is_alive()) or (
+                _pool is not None and _size == processes):
+            return _prewarming  # already warm or warming: called by the CLI, then the flow
     _prewarming = threading.Thread(target=start, name="newsevents-prewarm", daemon=True)
     _prewarming.start()
     return _prewarming
