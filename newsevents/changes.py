@@ -21,6 +21,8 @@ import pyarrow.parquet as pq
 
 from schemas import TABLES, TableSpec
 
+from .memory import release_memory
+
 # Small batches: the documents table's text becomes Python strings when hashed.
 BATCH_ROWS = 8192
 # pandas' default conversion turns an int column with nulls into float, which
@@ -44,27 +46,39 @@ def _hash(df: pd.DataFrame) -> np.ndarray:
 
 
 def row_digests(source: BinaryIO | str, spec: TableSpec) -> Digests:
-    keys, rows = [], []
-    for batch in pq.ParquetFile(source).iter_batches(batch_size=BATCH_ROWS):
+    pf = pq.ParquetFile(source)
+    n = pf.metadata.num_rows
+    keys, rows = np.empty(n, dtype=np.uint64), np.empty(n, dtype=np.uint64)
+    start = 0
+    for batch in pf.iter_batches(batch_size=BATCH_ROWS):
         df = batch.to_pandas(types_mapper=_NULLABLE.get)
-        keys.append(_hash(df[list(spec.primary_key)]))
-        rows.append(_hash(df))
-    return Digests(np.concatenate(keys) if keys else _EMPTY,
-                   np.concatenate(rows) if rows else _EMPTY)
+        stop = start + len(df)
+        keys[start:stop] = _hash(df[list(spec.primary_key)])
+        rows[start:stop] = _hash(df)
+        start = stop
+    return Digests(keys[:start], rows[:start])
 
 
 def compare(old: Digests, new: Digests) -> tuple[dict, np.ndarray]:
     """Counts, and the positions in the old table of the rows whose key is gone."""
-    order = np.argsort(old.keys, kind="stable")
-    old_keys, old_rows = old.keys[order], old.rows[order]
-    if len(old_keys):
+    # sorted copies and binary search: a few arrays of the table's length at most
+    kept, changed = np.zeros(len(new.keys), dtype=bool), 0
+    if len(old.keys):
+        order = np.argsort(old.keys)
+        old_keys = old.keys[order]
         at = np.minimum(np.searchsorted(old_keys, new.keys), len(old_keys) - 1)
         kept = old_keys[at] == new.keys
-        changed = int(np.count_nonzero(kept & (old_rows[at] != new.rows)))
-    else:
-        kept, changed = np.zeros(len(new.keys), dtype=bool), 0
+        del old_keys
+        changed = int(np.count_nonzero(kept & (old.rows[order[at]] != new.rows)))
+        del order, at
     added = int(np.count_nonzero(~kept))
-    removed = np.flatnonzero(~np.isin(old.keys, new.keys))
+    removed = _EMPTY.astype(np.int64)
+    if len(new.keys):
+        new_keys = np.sort(new.keys)
+        at = np.minimum(np.searchsorted(new_keys, old.keys), len(new_keys) - 1)
+        removed = np.flatnonzero(new_keys[at] != old.keys)
+    elif len(old.keys):
+        removed = np.arange(len(old.keys))
     return ({"added": added, "removed": len(removed), "changed": changed,
              "unchanged": len(new.keys) - added - changed}, removed)
 
@@ -105,4 +119,6 @@ def changes(version: str, previous: str | None,
                 removed_keys = sorted(keys_at(source, spec, removed))
         tables[name] = {"primary_key": list(spec.primary_key), **counts,
                         "removed_keys": removed_keys}
+        del old, counts, removed
+        release_memory()
     return {"version": version, "previous": previous, "tables": tables}

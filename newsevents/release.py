@@ -115,6 +115,7 @@ def describe(stage: Path, tgt: Target, version: str, previous: str | None, creat
         parquet = stage / "parquet" / f"{name}.parquet"
         csv = stage / "csv" / f"{name}.csv"
         parquet_to_csv(parquet, csv)
+        release_memory()
         tables[name] = {"rows": rows[name], "primary_key": list(TABLES[name].primary_key),
                         "parquet": _entry(stage, parquet, rows[name]),
                         "csv": _entry(stage, csv, rows[name])}
