@@ -45,14 +45,17 @@ class DocCues:
         self.hedge_s = [a for a, _ in hedges]
         self.hedge_e = [b for _, b in hedges]
         # trailing ", X said": the doc's candidate commas once (a comma with a speech verb within
-        # a few words); the exact match is redone from the trigger only near one of them
+        # a few words), on the first question (many documents never ask); the exact match is
+        # redone from the trigger only near one of them
         self.text = text
-        spans = [m.span() for m in _TAIL_SAID.finditer(text)]
-        self.said_s = [a for a, _ in spans]
-        self.said = [b for _, b in spans]
+        self.said_s = self.said = None
 
     def tail_said(self, e: int, hi: int):
         """_TAIL_SAID.search(text, e, hi), skipped when the document scan shows none can match."""
+        if self.said_s is None:
+            spans = [m.span() for m in _TAIL_SAID.finditer(self.text)]
+            self.said_s = [a for a, _ in spans]
+            self.said = [b for _, b in spans]
         i = bisect_left(self.said_s, e)
         if (i == len(self.said_s) or self.said_s[i] >= hi) and (i == 0 or self.said[i - 1] <= e):
             # the scan resumed at or before e and found nothing starting in [e, hi)
@@ -98,11 +101,11 @@ def event_modality(text, lo, hi, s, e, trig, prior_events, sentence_id, before, 
         if ev.end <= s and ev.source_actor_id:
             reporter = ev.source_actor_id
             break
-    for pos in cues.according(lo, hi):
+    for pos in (cues.according(lo, hi) if cues.acc_s else ()):
         x = next((a for a in after + before if a.start >= pos and a.start - pos <= 4), None)
         if x is not None:
             reporter = reporter or x.ref_id
-    if reporter is None:
+    if reporter is None and cues.bel_s:
         for bs, _ in cues.beliefs_before(lo, s):
             x = next((a for a in reversed(before) if a.end <= bs), None)
             if x is not None:
@@ -115,7 +118,7 @@ def event_modality(text, lo, hi, s, e, trig, prior_events, sentence_id, before, 
     local = modality.local_modality(text, lo, s)
     if local:
         return local, reporter
-    if cues.hedged_before(lo, s):
+    if cues.hedge_s and cues.hedged_before(lo, s):
         return "hedged", reporter
     if reporter is not None and not trig.speech:
         return "reported", reporter
@@ -145,10 +148,11 @@ class DocPlaces:
     locative or not, and the document's leading place (see events_context.yaml).
     The locative test runs only for the sentences that ask (those with a trigger)."""
 
-    __slots__ = ("text", "raw", "by_sent", "feature", "_leading")
+    __slots__ = ("text", "raw", "by_sent", "feature", "_leading", "sited")
 
     def __init__(self, text, place_mentions, places, actor_mentions):
         self.text = text
+        self.sited = _rules()[2]
         self.feature = {p.place_id: p.feature for p in places}
         inside = _inside(place_mentions, actor_mentions)
         # "Kyiv Post", "Donetsk People's Republic": names, not scenes
@@ -187,7 +191,7 @@ class DocPlaces:
         """A place of the sentence introduced by a locative or, for events that happen at
         a site, any sub-national one; sub-national before country, then locative, then
         nearest the trigger. With none, sited events take the leading place."""
-        _, _, sited, _ = _rules()
+        sited = self.sited
         best = None
         if self.by_sent is not None and sid not in self.by_sent:  # (most sentences name no place)
             lead = self.leading() if root in sited else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .ids import stable_id
@@ -57,9 +58,12 @@ _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
 
 
-def subject(text, lo, s, before, last_person, last_group, in_pp: dict):
+def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict):
     """in_pp: per-document memo, mention start -> whether a preposition stands before it
-    (the same mentions are looked at by every trigger of their sentence)."""
+    (the same mentions are looked at by every trigger of their sentence). antecedents:
+    (sorted actor mention starts, last person / last group actor named before each index)
+    for a pronoun subject: he/she -> the last person named before the trigger; they/these
+    -> the last group actor named in an earlier sentence."""
     cand = None
     for x in reversed(before):
         key = (x.start, lo)  # the window start bounds the look-back
@@ -79,7 +83,10 @@ def subject(text, lo, s, before, last_person, last_group, in_pp: dict):
         pron = p
     if pron is not None:
         word = pron.group(1).lower()
-        return last_person if word in ("he", "she") else last_group
+        starts, last_person, last_group = antecedents
+        if word in ("he", "she"):
+            return last_person[bisect_left(starts, s)]
+        return last_group[bisect_left(starts, sent_start)]
     return cand.ref_id if cand else None
 
 

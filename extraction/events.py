@@ -15,7 +15,7 @@ from .event_context import DocCues, DocDates, DocPlaces, event_modality
 from .ids import stable_id
 from .linking import link_quantities
 from .model import Event, Mention
-from .triggers import Trigger, choose, find, intent_code, plover_type, table, verb_context
+from .triggers import Trigger, choose, intent_code, plover_type, table, verb_context
 
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
 
@@ -38,7 +38,8 @@ def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_m
 class _Doc:
     """Per-document state shared by all triggers."""
 
-    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb")
+    __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb",
+                 "antecedents")
 
     def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
@@ -80,46 +81,61 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     names = sorted([(d.start, d.end) for d in dates] + [(x.start, x.end) for x in ments])
     events: list[Event] = []
     # running "last person / last group actor named before index i" for pronoun subjects
+    # (looked up only when a pronoun is the subject: see event_roles.subject)
     mstarts = [x.start for x in ments]
     lp: list[str | None] = [None]
     lg: list[str | None] = [None]
     for x in ments:
         lp.append(x.ref_id if types.get(x.ref_id) == "person" else lp[-1])
         lg.append(x.ref_id if types.get(x.ref_id) != "person" else lg[-1])
+    doc.antecedents = (mstarts, lp, lg)
     sent_starts: dict[int, list[int]] = {}
-    for s, e, surface in find(text):
+    by_surface = tt.by_surface
+    bl, br = bisect.bisect_left, bisect.bisect_right
+    # the scan runs over " " + text (its pattern consumes the separator before a word): offsets - 1
+    for m in tt.scan.finditer(" " + text):
+        s, e = m.span(1)
+        s, e, surface = s - 1, e - 1, m.group(1)
         if names and not surface.endswith("ed") and _covered(names, s, e, True):
             continue  # (a past-tense verb is not part of a name: "Britain mobilized army" is a bad mention)
-        i = max(bisect.bisect_right(starts, s) - 1, 0)
-        sent = sentences[i]
-        trig = choose(tt, surface, text, s, e, sent.start, sent.end)
-        if trig is None:
-            continue
-        sm = by_sent.get(sent.sentence_id, [])
+        i = br(starts, s) - 1
+        sent = sentences[i if i > 0 else 0]
+        readings = by_surface.get(surface.lower(), ())
+        if len(readings) == 1 and readings[0].near is None:  # (choose's answer, without the call)
+            trig = readings[0]
+        else:
+            trig = choose(tt, surface, text, s, e, sent.start, sent.end)
+            if trig is None:
+                continue
+        sid = sent.sentence_id
+        sm = by_sent.get(sid, [])
         lo, hi = max(sent.start, s - _WINDOW), min(sent.end, e + _WINDOW)
-        st = sent_starts.get(sent.sentence_id)
-        if st is None:
-            st = sent_starts[sent.sentence_id] = [x.start for x in sm]
-        # the mentions within the trigger's window, split around it
-        a, b, c = bisect.bisect_left(st, s - _WINDOW), bisect.bisect_left(st, e), bisect.bisect_right(st, e + _WINDOW)
         if len(sm) <= 20:  # short sentence: every mention counts
-            a, c = 0, len(sm)
-        before = [x for x in sm[a:b] if x.end <= s]
-        after = sm[b:c]
-        # anaphora: he/she -> last person named before the trigger; they/these -> last
-        # group actor named in an earlier sentence
-        last_person = lp[bisect.bisect_left(mstarts, s)]
-        last_group = lg[bisect.bisect_left(mstarts, sent.start)]
-        ev, srcs, tgts = _event(doc, sent.sentence_id, lo, hi, s, e, surface, trig, before, after,
-                                last_person, last_group)
+            b = 0
+            for x in sm:
+                if x.start >= e:
+                    break
+                b += 1
+            before = [x for x in sm[:b] if x.end <= s] if b else []
+            after = sm[b:]
+        else:
+            st = sent_starts.get(sid)
+            if st is None:
+                st = sent_starts[sid] = [x.start for x in sm]
+            # the mentions within the trigger's window, split around it
+            a, b, c = bl(st, s - _WINDOW), bl(st, e), br(st, e + _WINDOW)
+            before = [x for x in sm[a:b] if x.end <= s]
+            after = sm[b:c]
+        ev, srcs, tgts = _event(doc, sid, lo, hi, s, e, surface, trig, before, after, sent.start)
         events.append(ev)
-        events.extend(R.expand(ev, doc_id, trig, srcs, tgts))
+        if len(srcs) > 1 or len(tgts) > 1:  # (expand adds nothing otherwise)
+            events.extend(R.expand(ev, doc_id, trig, srcs, tgts))
         if trig.speech:
             doc.speech.append(ev)
     return events
 
 
-def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, last_person, last_group):
+def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, sent_start):
     text = doc.text
     is_noun = surface.lower() in trig.nouns and not verb_context(text, lo, s)
     src = tgt = None
@@ -127,7 +143,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
     else:
         passive = surface.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
-        subj = R.subject(text, lo, s, before, last_person, last_group, doc.in_pp)
+        subj = R.subject(text, lo, s, before, doc.antecedents, sent_start, doc.in_pp)
         prev = doc.last_verb
         if prev is not None and prev.sentence_id == sid and prev.source_actor_id \
                 and R.COORDINATED_VERB.search(text, max(lo, s - 20), s) is not None \

@@ -60,24 +60,28 @@ def verb_group(text: str, lo: int, start: int) -> str:
     """The auxiliaries/adverbs standing right before the trigger, as lower-case words."""
     transparent = _cues()["transparent"]
     near = max(lo, start - 24)
+    quick = True  # the last-token test below is still to do
     if start - 1 > near and text[start - 1] == " ":
         # the commonest case, "<space>word<space>trigger" with a plain ASCII word: that word is
         # the last token, whole, and decides (the same answer as the reversed match below)
         p = text.rfind(" ", near, start - 1)
         if p >= 0:
             w = text[p + 1:start - 1]
-            if w.isascii() and w.isalpha() and w.lower() not in transparent:
+            if w.isascii() and w.isalpha():
+                if w.lower() not in transparent:
+                    return "  "
+                quick = False  # a transparent word: the test below would pass, go on to the walk
+    if quick:
+        # most triggers follow a plain word: look at the last token of a short window first
+        # (matched on the reversed window, anchored at the trigger: the last token of _TOKEN)
+        window = text[near:start][::-1]
+        last = _LAST_TOKEN_REVERSED.match(window)
+        if last.end() < len(window) or near == lo:  # else the token may run on past the window
+            if last.group(1) is None:
                 return "  "
-    # most triggers follow a plain word: look at the last token of a short window first
-    # (matched on the reversed window, anchored at the trigger: the last token of _TOKEN)
-    window = text[near:start][::-1]
-    last = _LAST_TOKEN_REVERSED.match(window)
-    if last.end() < len(window) or near == lo:  # else the token may run on past the window
-        if last.group(1) is None:
-            return "  "
-        t = last.group(1)[::-1].lower()
-        if not t.endswith("n't") and t not in transparent:
-            return "  "
+            t = last.group(1)[::-1].lower()
+            if not t.endswith("n't") and t not in transparent:
+                return "  "
     group: list[str] = []
     # walk the tokens right to left and stop at the first one that is not transparent
     for t in reversed(_TOKEN.findall(text[max(lo, start - 80):start].lower())):
@@ -134,11 +138,22 @@ _DOC_KEYS = (("according", "reporting_phrases", r"\s+"), ("belief", "belief", r"
 def _doc_scan():
     """One case-sensitive scan of the lower-cased text for all three cue lists, opening
     with a separator class (cheap to skip to) instead of a look-behind tried at every
-    offset; a named group tells which list matched."""
+    offset; a named group tells which list matched. The belief and hedge words share one
+    trie (one attempt per word instead of two; the list is told by the word) when that
+    finds the same spans: no word of one list a prefix of the other's up to a non-word
+    character ("it is" / "it is believed"), none opening with "that" (a belief's tail)."""
     d = load("events_modality.yaml")
-    alts = "|".join(f"(?P<{key}>" + trie_pattern([str(x).lower() for x in d[src]]) + ")" + tail
-                    for key, src, tail in _DOC_KEYS)
-    return re.compile(r"[^a-z0-9_](?:" + alts + ")"), re.compile("(?:" + alts + ")")
+    words = {key: [str(x).lower() for x in d[src]] for key, src, _ in _DOC_KEYS}
+    belief, hedged = set(words["belief"]), set(words["hedged"]) - set(words["belief"])
+    union = belief | hedged
+    mergeable = not any(w.startswith("that") or not w or w[0].isspace() for w in union) and not any(
+        u != w and w.startswith(u) and not re.match(r"\w", w[len(u)]) for u in union for w in union)
+    if mergeable:
+        alts = ("(?P<according>" + trie_pattern(words["according"]) + r")\s+|(?P<other>"
+                + trie_pattern(sorted(union)) + r")\b(?:\s+that)?")
+    else:
+        alts = "|".join(f"(?P<{key}>" + trie_pattern(words[key]) + ")" + tail for key, _, tail in _DOC_KEYS)
+    return re.compile(r"[^a-z0-9_](?:" + alts + ")"), re.compile("(?:" + alts + ")"), frozenset(belief)
 
 
 def doc_cues(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -150,13 +165,19 @@ def doc_cues(text: str) -> dict[str, list[tuple[int, int]]]:
                 "belief": [m.span() for m in cues["belief"].finditer(text)],
                 "hedged": [m.span() for m in cues["sentence_hedged"].finditer(text)]}
     out: dict[str, list[tuple[int, int]]] = {"according": [], "belief": [], "hedged": []}
-    rx, first = _doc_scan()
+    rx, first, belief = _doc_scan()
     m0 = first.match(low)
     hits = ([m0] if m0 is not None else []) + [m for m in rx.finditer(low)
                                                if not (low[m.start()] >= "\x80" and low[m.start()].isalnum())]
     for m in hits:
         key = m.lastgroup
-        out[key].append((m.start(key), m.end()))
+        if key == "other":
+            if m.group(key) in belief:  # a belief word's span runs on over "that"
+                out["belief"].append((m.start(key), m.end()))
+            else:  # a hedge word's span is the word
+                out["hedged"].append(m.span(key))
+        else:
+            out[key].append((m.start(key), m.end()))
     return out
 
 

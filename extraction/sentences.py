@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import load
 from .model import Sentence
@@ -10,9 +11,6 @@ from .model import Sentence
 # then whitespace; or a blank line / line break (news paragraphs).
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"(\S+)$")
-
-
-from functools import lru_cache
 
 
 @lru_cache(maxsize=1)

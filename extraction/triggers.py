@@ -8,7 +8,7 @@ checked on a small window around the match.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actor_lexicon import trie_pattern
@@ -85,6 +85,8 @@ class TriggerTable:
     # (the surface is group 1), searched over " " + text: a pattern opening with a look-behind
     # is tried at every offset, one opening with a class is skipped to in C
     scan: re.Pattern
+    # conditional readings' near-word patterns -> one pattern for any of their words (built on use)
+    near_any: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -131,11 +133,16 @@ def starts_at(text: str, pos: int) -> bool:
 def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: int, hi: int) -> Trigger | None:
     """The reading of this surface whose co-occurring word is closest to it; else the default reading."""
     readings = tt.by_surface.get(surface.lower(), ())
-    if len(readings) == 1 and readings[0].near is None:
-        return readings[0]
+    if not readings or readings[0].near is None:  # conditional readings sort first: none here
+        return readings[0] if readings else None
     # a space before each window stands for the separator the near-word patterns consume
     left = " " + text[max(lo, start - _NEAR_CHARS):start]
     right = " " + text[end:min(hi, end + _NEAR_CHARS)]
+    # Most conditional triggers have none of their near words about: one search for any of
+    # them settles it. (A word found in either window is found in left + right; a match
+    # across the join only sends the case on to the exact test below.)
+    if _near_any(tt, readings).search(left + right) is None:
+        return next((t for t in readings if t.near is None), None)
     best, default = None, None
     for trig in readings:
         if trig.near is None:
@@ -148,3 +155,14 @@ def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: 
         if dists and (best is None or min(dists) < best[0]):
             best = (min(dists), trig)
     return best[1] if best else default
+
+
+def _near_any(tt: TriggerTable, readings) -> re.Pattern:
+    rx = tt.near_any.get(id(readings))  # (the reading lists live as long as the table)
+    if rx is None:
+        key = tuple(t.near.pattern for t in readings if t.near is not None)
+        # each near pattern is "[^\\w-](<trie>)(?![\\w-])": the same frame around all the tries
+        head, tail = r"[^\w-](", r")(?![\w-])"
+        assert all(k.startswith(head) and k.endswith(tail) for k in key)
+        rx = tt.near_any[id(readings)] = re.compile(head + "|".join(k[len(head):-len(tail)] for k in key) + tail, re.I)
+    return rx
