@@ -74,10 +74,11 @@ def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict):
             cand = x
             break
     gap_start = cand.end if cand else lo
-    brk = CLAUSE_BREAK.search(text, gap_start, s)
-    if brk and cand is not None:
-        # "X said that ...": the actor before "that" is not the subject of what follows
-        gap_start, cand = brk.end(), None
+    if cand is not None:
+        brk = CLAUSE_BREAK.search(text, gap_start, s)
+        if brk:
+            # "X said that ...": the actor before "that" is not the subject of what follows
+            gap_start, cand = brk.end(), None
     pron = None
     for p in _PRONOUN.finditer(text, gap_start, s):
         pron = p
@@ -91,6 +92,8 @@ def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict):
 
 
 def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
+    if not after:
+        return None
     stop = CLAUSE_BREAK.search(text, e, min(hi, e + 120))
     limit = stop.start() if stop else min(hi, e + 120)
     cands = [x for x in after if x.start < limit and x.ref_id != src]

@@ -9,6 +9,7 @@ trigger reading), times 0.85 when hedged; capped at 1.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from . import event_roles as R
 from .event_context import DocCues, DocDates, DocPlaces, event_modality
@@ -18,6 +19,17 @@ from .model import Event, Mention
 from .triggers import Trigger, choose, intent_code, plover_type, table, verb_context
 
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
+
+_EVENT_FIELDS = ("event_id", "start", "end", "trigger", "event_type", "cameo_code", "sentence_id",
+                 "source_actor_id", "target_actor_id", "place_id", "date_start", "date_end",
+                 "date_precision", "modality", "reported_by_actor_id", "confidence")
+# positional arguments cost a third of keywords per event; fall back to keywords should the
+# record's fields ever be reordered
+if tuple(f.name for f in dataclasses.fields(Event))[:len(_EVENT_FIELDS)] == _EVENT_FIELDS:
+    _new_event = Event
+else:  # pragma: no cover
+    def _new_event(*values):
+        return Event(**dict(zip(_EVENT_FIELDS, values)))
 
 
 def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
@@ -52,13 +64,14 @@ class _Doc:
         self.last_verb: Event | None = None  # the latest event with a verb trigger
 
 
-def _covered(spans, s, e, longer_only=False) -> bool:
+def _covered(spans, starts, s, e, longer_only=False) -> bool:
     """Whether text[s:e] lies inside one of the sorted (start, end) spans (strictly
-    inside, when longer_only: a mention that is the trigger itself does not count)."""
-    i = bisect.bisect_right(spans, (s, float("inf"))) - 1
+    inside, when longer_only: a mention that is the trigger itself does not count).
+    starts: the spans' starts, for bisection without building a key tuple."""
+    i = bisect.bisect_right(starts, s) - 1
     while i >= 0 and s - spans[i][0] < 200:
         a, b = spans[i]
-        if b >= e and not (longer_only and (a, b) == (s, e)):
+        if b >= e and not (longer_only and a == s and b == e):
             return True
         i -= 1
     return False
@@ -79,6 +92,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     # a trigger word inside a date ("March 5") or inside a longer name ("Russian forces",
     # "Strike Force") is not an event
     names = sorted([(d.start, d.end) for d in dates] + [(x.start, x.end) for x in ments])
+    name_starts = [a for a, _ in names]
     events: list[Event] = []
     # running "last person / last group actor named before index i" for pronoun subjects
     # (looked up only when a pronoun is the subject: see event_roles.subject)
@@ -96,7 +110,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     for m in tt.scan.finditer(" " + text):
         s, e = m.span(1)
         s, e, surface = s - 1, e - 1, m.group(1)
-        if names and not surface.endswith("ed") and _covered(names, s, e, True):
+        if names and not surface.endswith("ed") and _covered(names, name_starts, s, e, True):
             continue  # (a past-tense verb is not part of a name: "Britain mobilized army" is a bad mention)
         i = br(starts, s) - 1
         sent = sentences[i if i > 0 else 0]
@@ -191,12 +205,9 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
     cameo, plover = trig.cameo, trig.plover
     if mod == "predicted" and (intent := intent_code(cameo)) is not None:
         cameo, plover = intent, plover_type(intent)  # "will send tanks": intent to give aid (033)
-    ev = Event(
-        event_id=stable_id("e", doc.doc_id, s, e, cameo), start=s, end=e, trigger=surface,
-        event_type=plover, cameo_code=cameo, sentence_id=sid,
-        source_actor_id=src, target_actor_id=tgt, place_id=place,
-        date_start=d_start, date_end=d_end, date_precision=d_prec, modality=mod,
-        reported_by_actor_id=reporter if reporter != src else None, confidence=round(min(conf, 1.0), 3))
+    ev = _new_event(  # the values in _EVENT_FIELDS order
+        stable_id("e", doc.doc_id, s, e, cameo), s, e, surface, plover, cameo, sid, src, tgt, place,
+        d_start, d_end, d_prec, mod, reporter if reporter != src else None, round(min(conf, 1.0), 3))
     if not is_noun:
         doc.last_verb = ev
     return ev, srcs, tgts

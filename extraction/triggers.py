@@ -15,6 +15,8 @@ from .actor_lexicon import trie_pattern
 from .lexicon import load
 
 _NEAR_CHARS = 60  # about eight words either side
+# a near-word pattern: separator, the words (group 1), no word character after
+_NEAR_HEAD, _NEAR_TAIL = r"[^\w-](", r")(?![\w-])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,7 @@ def table() -> TriggerTable:
             cameo=str(spec["cameo"]), plover=plover_type(str(spec["cameo"])),
             # the separator before the word is consumed (group 1 is the word): a pattern that opens
             # with a character class is skipped to quickly, one that opens with a look-behind is not
-            near=re.compile(r"[^\w-](" + trie_pattern(near) + r")(?![\w-])", re.I) if near else None,
+            near=re.compile(_NEAR_HEAD + trie_pattern(near) + _NEAR_TAIL, re.I) if near else None,
             prep=tuple(spec.get("prep", [])), of_role=spec.get("of_role"), speech=bool(spec.get("speech")),
             passive_subject=spec.get("passive_subject", "target"), notarget=bool(spec.get("notarget")),
             nouns=nouns, subject_is_target=bool(spec.get("subject_is_target")))
@@ -117,12 +119,6 @@ def table() -> TriggerTable:
         lst.sort(key=lambda t: t.near is None)  # conditional readings are tried first
     # case-sensitive: "March" the month is not "march", "May" not "may"
     return TriggerTable(by_surface, re.compile(r"[^\w-](" + trie_pattern(set(by_surface) | caps) + r")(?![\w-])"))
-
-
-def find(text: str):
-    """(start, end, surface) of every trigger word of the text, in order."""
-    for m in table().scan.finditer(" " + text):
-        yield m.start(1) - 1, m.end(1) - 1, m.group(1)
 
 
 def starts_at(text: str, pos: int) -> bool:
@@ -160,9 +156,7 @@ def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: 
 def _near_any(tt: TriggerTable, readings) -> re.Pattern:
     rx = tt.near_any.get(id(readings))  # (the reading lists live as long as the table)
     if rx is None:
-        key = tuple(t.near.pattern for t in readings if t.near is not None)
-        # each near pattern is "[^\\w-](<trie>)(?![\\w-])": the same frame around all the tries
-        head, tail = r"[^\w-](", r")(?![\w-])"
-        assert all(k.startswith(head) and k.endswith(tail) for k in key)
-        rx = tt.near_any[id(readings)] = re.compile(head + "|".join(k[len(head):-len(tail)] for k in key) + tail, re.I)
+        # every near pattern is _NEAR_HEAD + trie + _NEAR_TAIL (see table): one frame around all the tries
+        tries = [t.near.pattern[len(_NEAR_HEAD):-len(_NEAR_TAIL)] for t in readings if t.near is not None]
+        rx = tt.near_any[id(readings)] = re.compile(_NEAR_HEAD + "|".join(tries) + _NEAR_TAIL, re.I)
     return rx

@@ -130,7 +130,8 @@ def test_seed_actors(seed):
     assert set(SEED["states"]) <= states
     for m in seed.mentions:
         if m.kind == "actor" and m.text in SEED["capital_mentions"]:
-            assert ids[m.ref_id].actor_type == "state" and ids[m.ref_id].country_code == SEED["capital_mentions"][m.text]
+            actor = ids[m.ref_id]
+            assert actor.actor_type == "state" and actor.country_code == SEED["capital_mentions"][m.text]
 
 
 def _seed_event(seed, exp):
@@ -140,11 +141,13 @@ def _seed_event(seed, exp):
         src = ids.get(e.source_actor_id)
         if "cameo_root" in exp and e.cameo_code[:2] != exp["cameo_root"]:
             continue
-        if "source_country_or_cameo" in exp and not (src and {src.country_code, src.cameo_code} & set(exp["source_country_or_cameo"])):
+        if "source_country_or_cameo" in exp and not (
+                src and {src.country_code, src.cameo_code} & set(exp["source_country_or_cameo"])):
             continue
         if "source_country" in exp and not (src and src.country_code == exp["source_country"]):
             continue
-        if "place_name_contains" in exp and not (e.place_id in places and exp["place_name_contains"] in places[e.place_id].name):
+        if "place_name_contains" in exp and not (
+                e.place_id in places and exp["place_name_contains"] in places[e.place_id].name):
             continue
         if "date_start" in exp and str(e.date_start) != exp["date_start"]:
             continue

@@ -1,0 +1,159 @@
+"""The event finder's fast paths give the same answers as the plain rules they stand for.
+
+Each fast form (regexes opening with a character class, the merged cue trie, the near-word
+pre-check of choose, the plain-word shortcut of the verb group) is compared with a direct
+implementation of the rule on generated text full of the cases that tell them apart.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from extraction import event_roles as R
+from extraction import modality, triggers
+from extraction.actor_lexicon import trie_pattern
+from extraction.lexicon import load
+
+# words that sit on the edges of the rules: cue and trigger words, pronouns inside longer
+# words, hyphens, non-ASCII letters, clause breaks, contractions, transparent auxiliaries
+_VOCAB = ["that", "thatcher", "which", "who", "whom", "whose", "while", "but", "because", "although",
+          ";", ":", ",", "he", "she", "they", "these", "those", "it", "It", "He", "The", "them", "itself",
+          "and", "band", "and then", "is", "are", "was", "been", "being", "get", "gets", "quickly",
+          "reportedly", "allegedly", "believed", "believe that", "It is believed", "according to",
+          "According  to", "claims", "estimates", "fears", "-", "-reportedly", "é", "éclaims", "ß", "_",
+          "attacked", "attack", "signed", "sign", "agreement", "deal", "talks", "met", "said", "will",
+          "not", "doesn't", "won't", "'ll", "could", "may", "has", "have", "to", "also", "even", "x2",
+          "\n", "  ", '"', "”", "Talks", "protest", "fire", "ceasefire", "march", "March", "strike"]
+
+
+def _texts(n=60, words=120, seed=7):
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(words):
+            parts.append(rnd.choice(_VOCAB))
+            parts.append(rnd.choice([" ", " ", " ", "", ", ", "-", "  "]))
+        out.append("".join(parts))
+    return out
+
+
+_PLAIN = {
+    "CLAUSE_BREAK": r"\b(?:that|which|who|whom|whose|while|whereas|because|although|but)\b|[;:]",
+    "_PRONOUN": r"\b(he|she|they|these|those|it|He|She|They|These|Those|It)\b",
+    "COORDINATED_VERB": r"\band\s+(?:then\s+|also\s+|later\s+|subsequently\s+)?$",
+    "BE": r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN))
+def test_class_led_regexes_match_their_plain_form(name):
+    plain, fast = re.compile(_PLAIN[name]), getattr(R, name)
+    rnd = random.Random(name)
+    for text in _texts():
+        for _ in range(150):
+            a = rnd.randrange(len(text) + 1)
+            b = min(len(text), a + rnd.choice((3, 14, 20, 30, 120, 400)))
+            if name == "_PRONOUN":
+                assert [m.span(1) for m in plain.finditer(text, a, b)] == [m.span(1) for m in fast.finditer(text, a, b)]
+            else:
+                p, f = plain.search(text, a, b), fast.search(text, a, b)
+                assert (p and p.span()) == (f and f.span()), (text[a:b], p, f)
+
+
+def _doc_cues_per_list(text):
+    """The cue scan with one alternative per list, tried in list order (the plain rule)."""
+    d = load("events_modality.yaml")
+    alts = "|".join(f"(?P<{key}>" + trie_pattern([str(x).lower() for x in d[src]]) + ")" + tail
+                    for key, src, tail in modality._DOC_KEYS)
+    rx, first = re.compile(r"[^a-z0-9_](?:" + alts + ")"), re.compile("(?:" + alts + ")")
+    low = text.lower()
+    out = {"according": [], "belief": [], "hedged": []}
+    m0 = first.match(low)
+    hits = ([m0] if m0 else []) + [m for m in rx.finditer(low)
+                                   if not (low[m.start()] >= "\x80" and low[m.start()].isalnum())]
+    for m in hits:
+        out[m.lastgroup].append((m.start(m.lastgroup), m.end()))
+    return out
+
+
+def test_merged_cue_scan_finds_the_per_list_spans():
+    texts = _texts() + ["Reportedly they believed that it is believed that", "allegedly-alleged claims that x"]
+    for text in texts:
+        assert modality.doc_cues(text) == _doc_cues_per_list(text)
+    assert any(modality.doc_cues(t)["belief"] for t in texts)  # the texts do exercise the rule
+
+
+def _choose_plain(tt, surface, text, start, end, lo, hi):
+    """choose() without the pre-check: every conditional reading's near words searched."""
+    readings = tt.by_surface.get(surface.lower(), ())
+    left = " " + text[max(lo, start - 60):start]
+    right = " " + text[end:min(hi, end + 60)]
+    best, default = None, None
+    for trig in readings:
+        if trig.near is None:
+            default = default or trig
+            continue
+        dists = [len(left) - m.end(1) for m in trig.near.finditer(left)]
+        first = trig.near.search(right)
+        if first is not None:
+            dists.append(first.start(1) - 1)
+        if dists and (best is None or min(dists) < best[0]):
+            best = (min(dists), trig)
+    return best[1] if best else default
+
+
+def test_choose_precheck_gives_the_full_answer():
+    tt = triggers.table()
+    conditional = sorted(s for s, rs in tt.by_surface.items() if rs[0].near is not None)
+    assert conditional
+    rnd = random.Random(3)
+    nears = [w for spec in load("events_triggers.yaml")["triggers"] for w in spec.get("near", [])]
+    for _ in range(3000):
+        words = [rnd.choice(_VOCAB + nears[:200]) for _ in range(24)]
+        k = rnd.randrange(1, 23)
+        words[k] = rnd.choice(conditional)
+        text = " ".join(words)
+        start = len(" ".join(words[:k])) + 1
+        end = start + len(words[k])
+        lo, hi = rnd.choice(((0, len(text)), (max(0, start - 30), min(len(text), end + 20))))
+        assert triggers.choose(tt, words[k], text, start, end, lo, hi) == \
+            _choose_plain(tt, words[k], text, start, end, lo, hi)
+
+
+def _verb_group_plain(text, lo, start):
+    """The verb group by the last-token test on the reversed window, then the walk."""
+    transparent = modality._cues()["transparent"]
+    near = max(lo, start - 24)
+    window = text[near:start][::-1]
+    last = modality._LAST_TOKEN_REVERSED.match(window)
+    if last.end() < len(window) or near == lo:
+        if last.group(1) is None:
+            return "  "
+        t = last.group(1)[::-1].lower()
+        if not t.endswith("n't") and t not in transparent:
+            return "  "
+    group = []
+    for t in reversed(modality._TOKEN.findall(text[max(lo, start - 80):start].lower())):
+        if t.endswith("n't") and t != "n't":
+            group.append("n't")
+            t = t[:-3]
+        if t in transparent or t == "n't":
+            group.append(t)
+        else:
+            break
+    return " " + " ".join(reversed(group)) + " "
+
+
+def test_verb_group_shortcut_gives_the_walked_group():
+    rnd = random.Random(5)
+    seen = set()
+    for text in _texts(words=60):
+        for m in re.finditer(r"(?<![\w-])[A-Za-z]+", text):
+            lo = rnd.choice((0, max(0, m.start() - 10), m.start()))
+            got = modality.verb_group(text, lo, m.start())
+            assert got == _verb_group_plain(text, lo, m.start()), (text[max(0, m.start() - 40):m.end()], lo)
+            seen.add(got != "  ")
+    assert seen == {True, False}
