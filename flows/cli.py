@@ -17,12 +17,15 @@ def _run(args: argparse.Namespace) -> int:
     from newsevents.assemble import ValidationFailed
 
     runner = make_task_runner(args.task_runner, args.workers, args.dask_address)
+    processes = extraction_processes(args.task_runner or ("dask" if args.dask_address else None),
+                                     args.workers)
+    if processes:
+        from newsevents.workers import prewarm
+        prewarm(processes)  # the lexicons load while Prefect starts its server
     try:
         summary = pipeline.with_options(task_runner=runner)(
             raw=args.raw, output=args.output, batch_size=args.batch_size,
-            max_bytes=args.max_bytes,
-            processes=extraction_processes(args.task_runner or ("dask" if args.dask_address
-                                                                else None), args.workers))
+            max_bytes=args.max_bytes, processes=processes)
     except ValidationFailed as e:
         where = getattr(e, "failures_path", None) or Path(args.output) / "failures"
         print(f"validation failed: {e}. Nothing was published; the previous release is still "

@@ -13,7 +13,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from extraction.text import normalise
@@ -48,7 +48,8 @@ class DocRef:
     length: int = 0  # how many bytes it has: read_text reads exactly these
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # shallow: every field is a str or int, and dataclasses.asdict deep-copies
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from .changes import changes as compute_changes
 from .datapackage import datapackage
 from .dictionary import readme
 from .files import parquet_to_csv, sha256_file
+from .memory import release_memory
 from .storage import LocalTarget, RemoteTarget, target
 from .versioning import next_version, sorted_versions
 
@@ -114,6 +115,7 @@ def describe(stage: Path, tgt: Target, version: str, previous: str | None, creat
         parquet = stage / "parquet" / f"{name}.parquet"
         csv = stage / "csv" / f"{name}.csv"
         parquet_to_csv(parquet, csv)
+        release_memory()
         tables[name] = {"rows": rows[name], "primary_key": list(TABLES[name].primary_key),
                         "parquet": _entry(stage, parquet, rows[name]),
                         "csv": _entry(stage, csv, rows[name])}
@@ -125,6 +127,7 @@ def describe(stage: Path, tgt: Target, version: str, previous: str | None, creat
 
     diff = compute_changes(version, previous, open_old,
                            lambda name: str(stage / "parquet" / f"{name}.parquet"))
+    release_memory(collect=True)
     (stage / "changes.json").write_bytes(_json_bytes(diff))
     package = datapackage(version, created, config, files)
     (stage / "datapackage.json").write_bytes(_json_bytes(package))

@@ -26,7 +26,8 @@ def code_version() -> str:
 
     h = hashlib.sha256()
     root = Path(__file__).resolve().parents[1]
-    files = sorted((root / "extraction").glob("*.py")) + [root / "newsevents" / "rows.py"]
+    files = sorted((root / "extraction").glob("*.py")) + [
+        root / "newsevents" / "rows.py", root / "newsevents" / "extract_batch.py"]
     for path in files:
         h.update(path.name.encode())
         h.update(path.read_bytes())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -20,17 +21,45 @@ from .store import Store
 
 _pool: ProcessPoolExecutor | None = None
 _size = 0
+_lock = threading.Lock()
+_prewarming: threading.Thread | None = None
 
 
 def _executor(processes: int) -> ProcessPoolExecutor:
     global _pool, _size
-    if _pool is None or _size != processes:
-        shutdown()
-        ctx = multiprocessing.get_context("forkserver")
-        # Imported once in the server; newsevents.warm loads lexicons and gazetteer there.
-        ctx.set_forkserver_preload(["newsevents.warm"])
-        _pool, _size = ProcessPoolExecutor(processes, mp_context=ctx), processes
-    return _pool
+    with _lock:
+        if _pool is None or _size != processes:
+            _close_pool()
+            ctx = multiprocessing.get_context("forkserver")
+            # Imported once in the server; newsevents.warm loads lexicons and gazetteer there.
+            ctx.set_forkserver_preload(["newsevents.warm"])
+            _pool, _size = ProcessPoolExecutor(processes, mp_context=ctx), processes
+        return _pool
+
+
+def _ready() -> bool:
+    return True
+
+
+def prewarm(processes: int) -> threading.Thread | None:
+    """Starts the warm server and its workers on a background thread, so loading the
+    lexicons overlaps ingest instead of delaying the first batch."""
+    def start():
+        try:
+            pool = _executor(processes)
+            for future in [pool.submit(_ready) for _ in range(processes)]:
+                future.result()
+        except Exception:  # noqa: BLE001 - the first real batch reports any pool failure
+            pass
+
+    global _prewarming
+    with _lock:
+        if (_prewarming is not None and _prewarming.is_alive()) or (
+                _pool is not None and _size == processes):
+            return _prewarming  # already warm or warming: called by the CLI, then the flow
+    _prewarming = threading.Thread(target=start, name="newsevents-prewarm", daemon=True)
+    _prewarming.start()
+    return _prewarming
 
 
 def run_batch(refs: list[DocRef], store_root: str, version: str) -> dict:
@@ -42,7 +71,23 @@ def extract_in_pool(refs: list[DocRef], store_root: str, version: str, processes
     return _executor(processes).submit(run_batch, refs, store_root, version).result()
 
 
-def shutdown() -> None:
+def shutdown(stop_server: bool = False) -> None:
+    """stop_server: also end the warm server, whose lexicons would otherwise stay
+    resident through assembly (a private but long-standing multiprocessing call)."""
+    global _prewarming
+    if _prewarming is not None and _prewarming is not threading.current_thread():
+        # else a pre-warm still starting would create a pool after this shutdown
+        _prewarming.join()
+        _prewarming = None
+    _close_pool()
+    if stop_server:
+        from multiprocessing import forkserver
+        stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+        if stop is not None:
+            stop()
+
+
+def _close_pool() -> None:
     global _pool
     if _pool is not None:
         _pool.shutdown(wait=True, cancel_futures=True)

@@ -221,7 +221,7 @@ def test_schema_failure_exits_1_and_names_the_failure_file(bad, published, tmp_p
     before = (output / "latest.json").read_text()
     entry_path = next((output / ".store").rglob("*.json.gz"))
     entry = json.loads(gzip.decompress(entry_path.read_bytes()))
-    entry["rows"]["sentences"][0]["start"] = -5  # breaks ge=0 and the span check
+    entry["columns"]["sentences"]["start"][0] = -5  # breaks ge=0 and the span check
     entry_path.write_bytes(gzip.compress(json.dumps(entry).encode()))
     capsys.readouterr()
     argv = ["run", "--raw", str(raw), "--output", str(output), "--task-runner", "thread"]

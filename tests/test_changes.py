@@ -6,7 +6,9 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsevents.changes import compare, row_digests
+import numpy as np
+
+from newsevents.changes import Digests, compare, keys_at, row_digests
 from schemas import TABLES
 
 from .release_data import publish_rows, table_rows
@@ -57,12 +59,32 @@ def test_row_hash_ignores_how_nulls_elsewhere_change_dtypes(tmp_path):
     pq.write_table(two, tmp_path / "two.parquet")
     a = row_digests(str(tmp_path / "one.parquet"), spec)
     b = row_digests(str(tmp_path / "two.parquet"), spec)
-    assert a[("a" * 16, 0)] == b[("a" * 16, 0)]
-    assert compare(a, b)["added"] == 1 and compare(a, b)["unchanged"] == 1
+    assert a.keys[0] == b.keys[0] and a.rows[0] == b.rows[0]
+    counts, removed = compare(a, b)
+    assert (counts["added"], counts["unchanged"], counts["changed"]) == (1, 1, 0)
+    assert len(removed) == 0
 
 
-def test_compare_counts():
-    old = {("a",): 1, ("b",): 2, ("c",): 3}
-    new = {("b",): 2, ("c",): 30, ("d",): 4}
-    assert compare(old, new) == {"added": 1, "removed": 1, "changed": 1, "unchanged": 1,
-                                 "removed_keys": [["a"]]}
+def test_compare_counts_and_removed_positions():
+    def digests(pairs):
+        return Digests(np.array([k for k, _ in pairs], dtype=np.uint64),
+                       np.array([h for _, h in pairs], dtype=np.uint64))
+    old = digests([(7, 1), (3, 2), (5, 3)])
+    new = digests([(3, 2), (5, 30), (9, 4)])
+    counts, removed = compare(old, new)
+    assert counts == {"added": 1, "removed": 1, "changed": 1, "unchanged": 1}
+    assert removed.tolist() == [0]
+    assert compare(digests([]), new)[0] == {"added": 3, "removed": 0, "changed": 0,
+                                            "unchanged": 0}
+
+
+def test_removed_keys_are_read_across_batches(tmp_path, monkeypatch):
+    import newsevents.changes as changes_mod
+    monkeypatch.setattr(changes_mod, "BATCH_ROWS", 3)
+    spec = TABLES["sentences"]
+    n = 10
+    table = pa.table({"doc_id": ["d"] * n, "sentence_id": list(range(n)), "start": [0] * n,
+                      "end": [1] * n, "text": ["x"] * n})
+    pq.write_table(table, tmp_path / "t.parquet", row_group_size=4)
+    got = keys_at(str(tmp_path / "t.parquet"), spec, np.array([0, 2, 3, 7, 9]))
+    assert got == [["d", 0], ["d", 2], ["d", 3], ["d", 7], ["d", 9]]

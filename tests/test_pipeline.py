@@ -62,7 +62,7 @@ def test_schema_failure_keeps_previous_release(tmp_path, seed_output):
     import gzip
 
     entry = json.loads(gzip.decompress(entry_path.read_bytes()))
-    entry["rows"]["sentences"][0]["start"] = -5
+    entry["columns"]["sentences"]["start"][0] = -5
     entry_path.write_bytes(gzip.compress(json.dumps(entry).encode()))
     raw = seed_output.parent / "raw"
     with pytest.raises(ValidationFailed) as info:

@@ -44,6 +44,11 @@ def test_same_tables_for_every_runner_and_batch_size(small_raw, tmp_path):
         # every run extracts from scratch: its own output, its own store
         assert summary["extracted"] == reference["extracted"], runner
         assert _tables(out) == expected, f"{runner} with batches of {batch}"
+        assert summary["extract_work_seconds"] > 0, runner
+        if runner == "process":
+            # the warm server holding the lexicons is gone before assembly
+            from multiprocessing import forkserver
+            assert forkserver._forkserver._forkserver_pid is None
 
 
 def test_rerun_extracts_only_new_documents(small_raw, tmp_path):
@@ -55,4 +60,6 @@ def test_rerun_extracts_only_new_documents(small_raw, tmp_path):
     second = _run(raw, tmp_path / "out", "thread", 10)
     assert second["extracted"] == 1
     assert second["reused"] == first["documents"]
+    # the work re-done is one short document's, a small share of the first run's
+    assert 0 < second["extract_work_seconds"] < first["extract_work_seconds"] / 5
     assert second["changed"]

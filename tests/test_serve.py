@@ -56,8 +56,9 @@ def test_serve_schedules_and_runs(tmp_path):
             assert deployment["name"] == "scheduled"
             crons = [s["schedule"].get("cron") for s in deployment["schedules"]]
             assert crons == ["0 * * * *"]
-            run = client.post(f"/deployments/{deployment['id']}/create_flow_run",
-                              json={}).json()
+            response = client.post(f"/deployments/{deployment['id']}/create_flow_run", json={})
+            assert response.status_code < 300, response.text
+            run = response.json()
             state = None
             for _ in range(240):
                 state = client.get(f"/flow_runs/{run['id']}").json()["state"]["type"]
