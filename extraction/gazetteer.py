@@ -128,7 +128,16 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=65536)
 def key(s: str) -> str:
     """fold() with the transliteration variants folded away: _key_bulk of one name."""
-    s = _fold1(s.replace("\n", " "))
+    return _key_of_fold1(_fold1(s.replace("\n", " ")))
+
+
+def fold_key(s: str) -> tuple[str, str]:
+    """(fold(s), key(s)) with one folding and no memo, for callers that keep their own."""
+    f = _fold1(s.replace("\n", " "))
+    return f.strip(), _key_of_fold1(f)
+
+
+def _key_of_fold1(s: str) -> str:
     if "\n" in s:  # NFKD of some exotic character: the general path
         return _key_bulk_of_folded(s).strip()
     split = _word_rules()

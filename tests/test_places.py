@@ -102,3 +102,16 @@ def test_prefix_filter_has_no_false_negatives():
         words = k.split(" ")
         for n in range(1, len(words)):
             assert c.may_extend(" ".join(words[:n])), k
+
+
+_RUN_PIECES = ["al-", "Al-", "al‐", "el-", "ul-", "ash-", "esh-", "x", "a", "e", "u", " ", "-", "‐", "Raqqa", "R",
+               "'", "’", ",", "of ", "de ", "Abu", "non-", "Jean-Pierre", "É", "\n", "ez-Zor", "Deir "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=12).map("".join) | st.text(max_size=60))
+def test_runs_are_the_run_pattern_matches(text):
+    # runs() finds capital starts and "al-" starts with two fast scans and
+    # merges them: it must give exactly _RUN's leftmost non-overlapping matches.
+    from extraction import place_runs
+    assert [m.span() for m in place_runs.runs(text)] == [m.span() for m in place_runs._RUN.finditer(text)]
