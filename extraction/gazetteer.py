@@ -131,36 +131,56 @@ def key(s: str) -> str:
     return _key_of_fold1(_fold1(s.replace("\n", " ")))
 
 
-def fold_key(s: str) -> tuple[str, str]:
-    """(fold(s), key(s)) with one folding and no memo, for callers that keep their own."""
+def fold_key(s: str) -> tuple[str, str, str | None]:
+    """(fold(s), key(s), parts) with one folding and no memo, for callers that
+    keep their own. parts: for ASCII, the words with the word-local rules
+    applied; the parts of names written side by side with one space, joined by
+    one space, give through finish_key() the key of the whole ("Kursk" "Oblast"
+    -> "kursk oblast"). None when that does not hold."""
     f = _fold1(s.replace("\n", " "))
-    return f.strip(), _key_of_fold1(f)
+    w = _word_keyed(f)
+    k = finish_key(w) if w is not None else _key_of_fold1(f)
+    return f.strip(), k, (w if w and s.isascii() else None)
 
 
 def _key_of_fold1(s: str) -> str:
+    w = _word_keyed(s)
+    if w is not None:
+        return finish_key(w)
     if "\n" in s:  # NFKD of some exotic character: the general path
         return _key_bulk_of_folded(s).strip()
-    split = _word_rules()
-    if split is not None:
-        # Rule by rule over the whole name is the same as all word-local rules
-        # word by word, then the rest over the joined words: words repeat far
-        # more than names ("john", "smith"), so each is rewritten once.
-        words, wpre, rest, rpre = split
-        wk = _WORD_KEYS
-        if " " in s:
-            s = " ".join([wk.get(w) or _word_key(w, words, wpre) for w in s.split(" ")])
-        else:
-            s = wk.get(s) or _word_key(s, words, wpre)
-        if rest and (rpre is None or rpre.search(s)):
-            for rx, rep in rest:
-                s = rx.sub(rep, s)
-        return s.strip(" ").strip()
     pre = _any_variant()
     if pre is None or pre.search(s):
         for rx, rep in _variants():
             s = rx.sub(rep, s)
         if "\n" in s:
             s = _EDGE.sub("\n", s)
+    return s.strip(" ").strip()
+
+
+def _word_keyed(s: str) -> str | None:
+    """A folded name with the word-local spelling rules applied word by word.
+
+    Rule by rule over the whole name is the same as all word-local rules word
+    by word, then the rest over the joined words (finish_key): words repeat far
+    more than names ("john", "smith"), so each is rewritten once.
+    """
+    split = _word_rules()
+    if split is None or "\n" in s:
+        return None
+    words, wpre, _, _ = split
+    wk = _WORD_KEYS
+    if " " in s:
+        return " ".join([wk.get(w) or _word_key(w, words, wpre) for w in s.split(" ")])
+    return wk.get(s) or _word_key(s, words, wpre)
+
+
+def finish_key(s: str) -> str:
+    """The key of words that _word_keyed gave: the rules that join words, applied."""
+    _, _, rest, rpre = _word_rules()
+    if rest and (rpre is None or rpre.search(s)):
+        for rx, rep in rest:
+            s = rx.sub(rep, s)
     return s.strip(" ").strip()
 
 

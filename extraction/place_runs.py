@@ -155,7 +155,8 @@ def _cache(owner):
 
 
 def _token_info(t, r, gaz):
-    """(key, fold, names something alone, could start a longer name) of one token.
+    """(key, fold, (country, admin1, settlement, region) hits, could start a
+    longer name, key parts (gazetteer.fold_key), either of the previous two) of one token.
 
     Tokens repeat across distinct runs far more than runs do ("John" in every
     "John X"), so this is worked out once per token: a run none of whose
@@ -165,10 +166,11 @@ def _token_info(t, r, gaz):
     got = toks.get(t)
     if got is None:
         ckey, akey, cidx = gaz
-        f, k = G.fold_key(t)
+        f, k, parts = G.fold_key(t)
         # _longest's first step: a prefix of one token may extend into a longer name.
         ext = not k or k in r["small_prefixes"] or cidx.may_extend(k) or f.rsplit(" ", 1)[-1] in r["articles"]
-        got = (k, f, (k in ckey, k in akey, k in cidx.index, k in G.regions()), ext)
+        hits = (k in ckey, k in akey, k in cidx.index, k in G.regions())
+        got = (k, f, hits, ext, parts, ext or any(hits))
         if len(toks) >= _CACHE_SIZE:
             toks.clear()
         toks[t] = got
@@ -249,10 +251,16 @@ def _run_cands(text, rs, re_, tail, r, gaz):
     # A sub-run of several tokens is looked up only when its first token may
     # start a longer name (see _longest): with no such token and no token that
     # names something alone, nothing in the run is a place (the common case).
-    if not any(any(t[2]) for t in info) and not any(t[3] for t in info[:-1]):
+    for t in info:
+        if t[5]:
+            break
+    else:
         return ()
-    if n_toks > 1 and info[-1][1] in r["org"] and not any(
-            key(text[toks[-n][0]:toks[-1][1]]) in ckey for n in range(2, min(4, n_toks) + 1)):
+    if n_toks == 1:
+        if not any(info[0][2]):
+            return ()  # a word that may only start a longer name, alone
+    elif info[-1][1] in r["org"] and not any(
+            _sub_key(text, toks, info, n_toks - n, n_toks) in ckey for n in range(2, min(4, n_toks) + 1)):
         return ()  # an organisation: nothing inside it is a place
     admin_trig, types, stop = r["admin_trig"], r["types"], r["stop"]
     out = []
@@ -267,7 +275,7 @@ def _run_cands(text, rs, re_, tail, r, gaz):
                 k = info[i][0]
                 in_c, in_a, in_s, in_r = info[i][2]
             else:
-                k = key(text[s:e])
+                k = _sub_key(text, toks, info, i, j)
                 in_c, in_a, in_s, in_r = k in ckey, k in akey, k in cnames, k in rkey
             if not k:
                 continue
@@ -316,6 +324,18 @@ def _run_cands(text, rs, re_, tail, r, gaz):
     return tuple(tuple(c) for c in out)
 
 
+def _sub_key(text, toks, info, i, j):
+    """key() of the tokens i..j-1, from the tokens' key parts when one space
+    parts each from the next (most names), else of their text."""
+    parts = []
+    for m in range(i, j):
+        p = info[m][4]
+        if p is None or (m > i and text[toks[m - 1][1]:toks[m][0]] != " "):
+            return G.key(text[toks[i][0]:toks[j - 1][1]])
+        parts.append(p)
+    return G.finish_key(" ".join(parts))
+
+
 def _mark_names(text, toks, info, out, spans, r):
     """A settlement next to a capitalised word that is no place, title or type
     word is part of a name ("Paris Hilton", "Tobias Ellwood", "University of
@@ -361,9 +381,9 @@ def _longest(text, toks, info, i, r, cidx):
     (_token_info's last field).
     """
     hi = min(len(toks), i + 5)
-    small, arts, key = r["small_prefixes"], r["articles"], G.key
+    small, arts = r["small_prefixes"], r["articles"]
     for m in range(i + 2, hi):
-        p = key(text[toks[i][0]:toks[m - 1][1]])
+        p = _sub_key(text, toks, info, i, m)
         if not p or p in small or cidx.may_extend(p):
             continue
         if info[m - 1][1].rsplit(" ", 1)[-1] in arts:
