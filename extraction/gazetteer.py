@@ -64,6 +64,10 @@ def _key_bulk(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _any_variant():
+    return _joined(_variants())
+
+
+def _joined(rules):
     """One regex matching wherever any spelling-variant rule would, or None.
 
     Most names trigger no rule, and then the whole chain of subs is a no-op (a
@@ -74,7 +78,7 @@ def _any_variant():
     groups, conditionals, global flags) get no shortcut.
     """
     parts, offset = [], 0
-    for rx, rep in _variants():
+    for rx, rep in rules:
         src = rx.pattern
         if src.endswith("+") and _literal_char(src[:-1]) == rep:
             # Collapsing a repeated character ("' +' -> ' '") only changes a string
@@ -124,7 +128,25 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=65536)
 def key(s: str) -> str:
     """fold() with the transliteration variants folded away: _key_bulk of one name."""
-    s = _fold1(s.replace("\n", " "))
+    return _key_of_fold1(_fold1(s.replace("\n", " ")))
+
+
+def fold_key(s: str) -> tuple[str, str, str | None]:
+    """(fold(s), key(s), parts) with one folding and no memo, for callers that
+    keep their own. parts: for ASCII, the words with the word-local rules
+    applied; the parts of names written side by side with one space, joined by
+    one space, give through finish_key() the key of the whole ("Kursk" "Oblast"
+    -> "kursk oblast"). None when that does not hold."""
+    f = _fold1(s.replace("\n", " "))
+    w = _word_keyed(f)
+    k = finish_key(w) if w is not None else _key_of_fold1(f)
+    return f.strip(), k, (w if w and s.isascii() else None)
+
+
+def _key_of_fold1(s: str) -> str:
+    w = _word_keyed(s)
+    if w is not None:
+        return finish_key(w)
     if "\n" in s:  # NFKD of some exotic character: the general path
         return _key_bulk_of_folded(s).strip()
     pre = _any_variant()
@@ -134,6 +156,67 @@ def key(s: str) -> str:
         if "\n" in s:
             s = _EDGE.sub("\n", s)
     return s.strip(" ").strip()
+
+
+def _word_keyed(s: str) -> str | None:
+    """A folded name with the word-local spelling rules applied word by word.
+
+    Rule by rule over the whole name is the same as all word-local rules word
+    by word, then the rest over the joined words (finish_key): words repeat far
+    more than names ("john", "smith"), so each is rewritten once.
+    """
+    split = _word_rules()
+    if split is None or "\n" in s:
+        return None
+    words, wpre, _, _ = split
+    wk = _WORD_KEYS
+    if " " in s:
+        return " ".join([wk.get(w) or _word_key(w, words, wpre) for w in s.split(" ")])
+    return wk.get(s) or _word_key(s, words, wpre)
+
+
+def finish_key(s: str) -> str:
+    """The key of words that _word_keyed gave: the rules that join words, applied."""
+    _, _, rest, rpre = _word_rules()
+    if rest and (rpre is None or rpre.search(s)):
+        for rx, rep in rest:
+            s = rx.sub(rep, s)
+    return s.strip(" ").strip()
+
+
+_WORD_KEYS: dict[str, str] = {}  # folded word -> the word-local rules applied to it
+# A rule is word-local when it can never see or make a space or look at the
+# string's ends (a lookaround or \b at a word's edge sees a space in the name
+# and nothing in the word alone: both fail to match a letter), so applying it
+# to each word alone changes nothing.
+_NOT_LOCAL = re.compile(r" |\\[sSwWdDBAZxuUN0]|[\^$.]|\(\?(?!:|<=|<!|=|!)|\[\^")
+
+
+@lru_cache(maxsize=1)
+def _word_rules():
+    """(word-local rules first in the list, their precheck, the rules from the
+    first other one on, their precheck), or None if no rule is word-local."""
+    rules = _variants()
+    n = 0
+    while n < len(rules) and not _NOT_LOCAL.search(rules[n][0].pattern.replace("\\b", "")) and (
+            " " not in rules[n][1] and "\\g" not in rules[n][1]):
+        n += 1
+    words, rest = rules[:n], rules[n:]
+    wpre = _joined(words) if words else None
+    if not words or wpre is None:
+        return None
+    return words, wpre, rest, (_joined(rest) if rest else None)
+
+
+def _word_key(w, rules, pre):
+    k = w
+    if pre.search(w):
+        for rx, rep in rules:
+            k = rx.sub(rep, k)
+    if len(_WORD_KEYS) > 200000:
+        _WORD_KEYS.clear()
+    _WORD_KEYS[w] = k
+    return k
 
 
 def _key_bulk_of_folded(s: str) -> str:

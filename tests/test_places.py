@@ -102,3 +102,34 @@ def test_prefix_filter_has_no_false_negatives():
         words = k.split(" ")
         for n in range(1, len(words)):
             assert c.may_extend(" ".join(words[:n])), k
+
+
+_RUN_PIECES = ["al-", "Al-", "al‐", "el-", "ul-", "ash-", "esh-", "x", "a", "e", "u", " ", "-", "‐", "Raqqa", "R",
+               "'", "’", ",", "of ", "de ", "Abu", "non-", "Jean-Pierre", "É", "\n", "ez-Zor", "Deir "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=12).map("".join) | st.text(max_size=60))
+def test_runs_are_the_run_pattern_matches(text):
+    # runs() finds capital starts and "al-" starts with two fast scans and
+    # merges them: it must give exactly _RUN's leftmost non-overlapping matches.
+    from extraction import place_runs
+    assert [m.span() for m in place_runs.runs(text)] == [m.span() for m in place_runs._RUN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Al", "Ez", "Deir", "Zor", "Kursk", "Oblast", "Sergeyevka", "Yuzhny", "Ass",
+                                 "Northern", "Kharkiv", "O'Neil", "Foo_", "Ust-Kut", "Kray", "São", "Tskhinvali",
+                                 "El-Tur", "Lll"]), min_size=1, max_size=5),
+       st.lists(st.sampled_from([" ", "  ", " of ", "'s ", " al "]), min_size=4, max_size=4))
+def test_sub_run_key_from_token_parts_is_the_key_of_the_text(words, gaps):
+    # _sub_key builds a sub-run's key from its tokens' memoised parts when one
+    # space separates them: it must equal key() of the sub-run's text.
+    from extraction import place_runs
+    text = words[0] + "".join(g + w for g, w in zip(gaps, words[1:]))
+    toks = place_runs.tokens(text, 0, len(text))
+    gaz = (G.countries()[0], G.admin1()[0], G.cities())
+    info = [place_runs._token_info(text[a:b], _rules(), gaz) for a, b in toks]
+    for i in range(len(toks)):
+        for j in range(i + 1, len(toks) + 1):
+            assert place_runs._sub_key(text, toks, info, i, j) == G.key(text[toks[i][0]:toks[j - 1][1]])
