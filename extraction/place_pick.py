@@ -25,8 +25,7 @@ def ranked(k):
     if got is None:
         cidx, log10 = G.cities(), math.log10
         out = []
-        for n, r in enumerate(cidx.rows(k)):
-            pop, main, capital, cc2, a1 = cidx.static(r)
+        for n, (r, pop, main, capital, cc2, a1) in enumerate(cidx.static_rows(k)):
             out.append((log10(pop + 10) + (1.5 if main == k else 0.0) + (1.5 if capital else 0.0),
                         -n, cc2, a1, r))
         n0 = len(out)
