@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from .number_joins import fraction_of_scale, signed
-from .number_tables import _DIGIT, _PLAIN_AFTER, Num, _Plain, _Tables, tables
+from .number_tables import _DIGIT, _PLAIN_AFTER, Num, _Tables, tables
 from .quantity_trie import trie_alt
 
 _SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.DOTALL)
@@ -95,10 +95,17 @@ class _Builder:
 _PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
+_ONE_WORD = frozenset(("units", "teens", "tens"))
+
+
 def _parse_run(text: str, run_start: int, run_end: int, t: _Tables) -> list[Num]:
     if _PLAIN.fullmatch(text, run_start, run_end):
         v = float(text[run_start:run_end].replace(",", ""))
         return [Num(run_start, run_end, v, base=v)]
+    kv = t.kinds.get(text[run_start:run_end].lower())
+    if kv is not None and kv[0] in _ONE_WORD:
+        # "two", "fifteen": one word the token machine would read as its table value
+        return [Num(run_start, run_end, kv[1], base=kv[1], words=True)]
     out: list[Num] = []
     b: _Builder | None = None
     pend_and = pend_a = pend_hy = False
@@ -273,12 +280,12 @@ def find_numbers(text: str) -> list[Num]:
         return []
     t = tables()
     nums: list[Num] = []
+    append = nums.append
     for m in _phrases(text, t):
-        if type(m) is _Plain:  # digits only: the value needs no token machine
-            v = float(text[m.start():m.end()])
-            run = [Num(m.start(), m.end(), v, base=v)]
-        else:
-            run = _parse_run(text, m.start(), m.end(), t)
+        if type(m) is Num:  # a plain figure, already read and signed
+            append(m)
+            continue
+        run = _parse_run(text, m.start(), m.end(), t)
         if run:
             run[0] = signed(text, run[0])
         nums.extend(run)
@@ -369,7 +376,11 @@ def _phrases(text: str, t: _Tables):
                 a = plain_after(text, e)
                 if a is not None and (a.group(1) or "").lower() not in goes_on:
                     last_end = e
-                    yield _Plain(p, e)  # "12 people": the phrase is the figure alone
+                    # "12 people": the phrase is the figure alone, its value needs
+                    # no token machine; only a dash before it can change it
+                    v = float(text[p:e])
+                    n = Num(p, e, v, base=v)
+                    yield signed(text, n) if p and text[p - 1] in "-−" else n
                     continue
         m = None
         if p >= 2 and text[p - 1] == " " and text[p - 2] in "aAnN" and \

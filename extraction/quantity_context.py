@@ -105,7 +105,7 @@ def _last_words(text: str, start: int, floor: int, table, last: frozenset, max_w
     alternation searched at every offset of the window; ``last`` (the keys' last
     words) turns most numbers away after one split."""
     lo = max(floor, start - span)
-    words = text[lo:start].split()
+    words = text[lo:start].rsplit(None, 1)  # the last word is all the first test needs
     if not words:
         return None
     w = words[-1].lower()
