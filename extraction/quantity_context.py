@@ -42,8 +42,8 @@ class _Ctx:
     per_before: re.Pattern
     per_after: re.Pattern
     labels: dict
-    qual_before_last: frozenset
-    labels_last: frozenset
+    qual_before_last: dict
+    labels_last: dict
 
 
 @lru_cache(maxsize=1)
@@ -89,9 +89,15 @@ def ctx() -> _Ctx:
     )
 
 
-def _last_of(phrases) -> frozenset:
-    """Last words of the phrases: the word before a number must be one of them."""
-    return frozenset(p.split(" ")[-1] for p in phrases)
+def _last_of(phrases) -> dict:
+    """Last word of the phrases -> the most words a phrase ending with it has: the
+    word before a number must be one of them, and the look-back need not try
+    longer phrases than that ("to" ends only two-word qualifiers: "up to")."""
+    most: dict[str, int] = {}
+    for p in phrases:
+        words = p.split(" ")
+        most[words[-1]] = max(most.get(words[-1], 0), len(words))
+    return most
 
 
 _TOKS = re.compile(r"\S+")
@@ -109,14 +115,15 @@ def _last_words(text: str, start: int, floor: int, table, last: frozenset, max_w
     if not words:
         return None
     w = words[-1].lower()
-    if w not in last and w.lstrip(_OPENING) not in last:
+    most = max(last.get(w, 0), last.get(w.lstrip(_OPENING), 0))
+    if not most:
         return None
     toks = list(_TOKS.finditer(text, lo, start))
     if not toks or text[toks[-1].end():start].strip():
         return None
     if toks[0].start() == lo and lo > floor and not text[lo - 1].isspace():
         toks = toks[1:]  # cut mid-word
-    for k in range(min(max_words, len(toks)), 0, -1):
+    for k in range(min(max_words, most, len(toks)), 0, -1):
         seg = toks[-k:]
         first = seg[0].group().lstrip(_OPENING)
         phrase = " ".join([first] + [x.group() for x in seg[1:]]).lower()
