@@ -258,7 +258,6 @@ def lemma(word: str) -> tuple[str, bool]:
 
 
 _WORD_IN = re.compile(r"[^\W\d_][\w'’.&-]*[^\W_]|[^\W\d_]")
-_WORDS = re.compile(rf"(?:[ \t\u00a0]*(?:{_WORD_IN.pattern})){{1,6}}")
 
 
 @dataclass(slots=True)
@@ -275,13 +274,15 @@ def noun_after(text: str, pos: int, value: float | None) -> NounHit | None:
     -> soldier). Plural agreement picks the head when the noun is unknown."""
     t = noun_tables()
     words: list[tuple[str, int, int]] = []
-    run = _WORDS.match(text, pos)
-    if run is None:
-        return None
-    # the same words one _WORD match at a time would give, read in one C loop
-    for m in _WORD_IN.finditer(text, pos, run.end()):
-        w = m.group()
+    # up to six words apart only by blanks (a run of up to six words), found by
+    # one C loop that stops at the first gap with anything else in it
+    prev = pos
+    for m in _WORD_IN.finditer(text, pos):
         s = m.start()
+        if len(words) == 6 or (s != prev and text[prev:s].strip(" \t\u00a0")):
+            break
+        prev = m.end()
+        w = m.group()
         lw = w.lower()
         if lw in t.stop and not (words == [] and lw in t.category):
             break
