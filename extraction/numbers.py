@@ -281,7 +281,8 @@ def find_numbers(text: str) -> list[Num]:
     t = tables()
     nums: list[Num] = []
     append = nums.append
-    for m in _phrases(text, t):
+    hits = _word_hits(text, t.find_words)
+    for m in _phrases(text, t, hits):
         if type(m) is Num:  # a plain figure, already read and signed
             append(m)
             continue
@@ -292,7 +293,7 @@ def find_numbers(text: str) -> list[Num]:
     nums = fraction_of_scale(text, nums)
     from .quantity_vague import find_vague  # imported here: it imports this module
 
-    vague = find_vague(text)
+    vague = find_vague(text, hits)
     if vague:
         taken = [(n.start, n.end) for n in vague]
         nums = [n for n in nums if not any(n.start < e and s < n.end for s, e in taken)]
@@ -347,12 +348,11 @@ def _trie_re(words: tuple) -> re.Pattern:
     return re.compile(rf"(?<![a-z]){trie_alt(words, space=' ')}")
 
 
-def _phrases(text: str, t: _Tables):
-    hits = _word_hits(text, t.find_words)
+def _phrases(text: str, t: _Tables, hits: list[int] | None):
     if hits is None:
         yield from t.phrase_re.finditer(text)
         return
-    starts = hits
+    starts = list(hits)  # the word hits are read again for vague amounts
     run_end: dict[int, int] = {}
     # ASCII text has no other digits and no vulgar fractions: the plain class scans faster
     for m in (_ASCII_DIGITS if text.isascii() else _DIGIT_RUN).finditer(text):
