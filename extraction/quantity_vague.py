@@ -9,12 +9,12 @@ import re
 from functools import lru_cache
 
 from .number_tables import Num, _Tables, tables
-from .numbers import _lower, _word_hits
+from .quantity_scan import _lower, _word_hits
 
 
 def find_vague(text: str, number_hits: list[int] | None = None) -> list[Num]:
     """'dozens', 'hundreds of thousands', 'several hundred': lower bounds only.
-    ``number_hits``: where number words start in ``text`` (numbers._word_hits),
+    ``number_hits``: where number words start in ``text`` (quantity_scan._word_hits),
     when the caller has them already."""
     t = tables()
     out = []
