@@ -16,6 +16,7 @@ from .number_joins import fraction_of_scale, signed
 from .number_tables import _DIGIT, _PLAIN_AFTER, Num, _Tables, tables
 from .quantity_scan import _word_hits
 
+_GROUP_SEPS = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.DOTALL)
 
 
@@ -32,7 +33,7 @@ def _digit_value(text: str, t: _Tables) -> tuple[float, float] | None:
     if not m:
         v = t.kinds.get(text)
         return (v[1], 1.0) if v else None
-    num = float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", m.group(1)))
+    num = float(_GROUP_SEPS.sub("", m.group(1)))
     if m.group(2):
         num += float(m.group(2)) / float(m.group(3)) if float(m.group(3)) else 0
     rest = m.group(4).strip()

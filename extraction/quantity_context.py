@@ -101,6 +101,7 @@ def _last_of(phrases) -> dict:
 
 
 _TOKS = re.compile(r"\S+")
+_WS = re.compile(r"\s+")  # compiled once: re.sub looks its cache up on every call
 _OPENING = "([\"'“‘"
 
 
@@ -143,7 +144,7 @@ def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
     m = c.qual_after.match(text, end, min(len(text), end + 24))
     if not m:
         return None
-    word = re.sub(r"\s+", " ", m.group(1).lower())
+    word = _WS.sub(" ", m.group(1).lower())
     return c.qual_after_kind.get(word), m.end(1)
 
 

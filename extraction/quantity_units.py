@@ -115,6 +115,8 @@ def _may_start(seg: str, heads: tuple) -> bool:
 
 
 _LEAD = re.compile(r"[\s\-‐‑]*")
+_WS = re.compile(r"\s+")  # compiled once: re.sub looks its cache up on every call
+_LETTERS = re.compile(r"[a-z]+")
 # whether a name may start with these characters (the same 4 characters follow
 # many numbers: " peo", " yea"); a plain dict, cheaper than lru_cache's key
 _NAME_OK: dict[str, bool] = {}
@@ -135,7 +137,7 @@ def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
     m = t.name_re.match(text, pos) if ok else None
     if m:
         word = m.group().lstrip(" \u00a0-‐‑\t\n").lower()
-        key = re.sub(r"\s+", " ", word)
+        key = _WS.sub(" ", word)
         unit, cat, money = t.by_name[key]
         if unit == "lb" and (scaled or text[m.end():m.end() + 9].lower() == " sterling"):
             unit, cat, money = "GBP", "money", True  # "2 million pounds"
@@ -150,7 +152,7 @@ def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
     m = t.symbol_re.match(text, pos) if ok else None
     if m:
         sym = m.group().lstrip(" \u00a0")
-        unit, cat, money = t.by_symbol[re.sub(r"\s+", " ", sym)]
+        unit, cat, money = t.by_symbol[_WS.sub(" ", sym)]
         if not _symbol_plausible(text, pos, m.end(), sym):
             return None
         return UnitHit(unit, cat, m.end() - len(sym), m.end(), money)
@@ -172,7 +174,7 @@ def _symbol_plausible(text: str, pos: int, end: int, sym: str) -> bool:
         nxt = text[end:end + 12].lstrip(" ")
         if not nxt or nxt[0] in ".,;:)!?":
             return True
-        w = re.match(r"[a-z]+", nxt)
+        w = _LETTERS.match(nxt)
         if w and w.group() in ("thick", "long", "wide", "high", "deep", "tall", "diameter",
                                "across", "of"):
             return sym != "in" or w.group() != "of"
