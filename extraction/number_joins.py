@@ -33,7 +33,8 @@ _FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5}
 def fraction_of_scale(text: str, nums: list[Num]) -> list[Num]:
     out: list[Num] = []
     for n in nums:
-        if not _bare_scale(text, n):
+        # the cheap half of _bare_scale first: most numbers are not scale words
+        if not n.words or n.value not in _SCALES or not _bare_scale(text, n):
             out.append(n)
             continue
         prev = out[-1] if out else None

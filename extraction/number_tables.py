@@ -100,21 +100,6 @@ def _prefix_cover(words: set[str]) -> tuple[str, ...]:
                         if not any(o != w and w.startswith(o) for o in words)))
 
 
-class _Plain:
-    """A figure whose phrase is its digits alone (the match object's two methods)."""
-
-    __slots__ = ("_s", "_e")
-
-    def __init__(self, s: int, e: int):
-        self._s, self._e = s, e
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-
 # What may follow a figure that ends its phrase: punctuation that does not start
 # a decimal or a thousands group, or a word that cannot go on with the number
 _PLAIN_AFTER = re.compile(r"[,.:](?!\d)|[;)!?\"'”’\]]|\s+(?![\s\d½¼¾⅓⅔⅕⅛\-‐‑−–—])([^\W\d_]*)")

@@ -11,12 +11,12 @@ Word tables live in lexicons/numbers.yaml, read by number_tables.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .number_joins import fraction_of_scale, signed
-from .number_tables import _DIGIT, _PLAIN_AFTER, Num, _Plain, _Tables, tables
-from .quantity_trie import trie_alt
+from .number_tables import _DIGIT, _PLAIN_AFTER, Num, _Tables, tables
+from .quantity_scan import _word_hits
 
+_GROUP_SEPS = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.DOTALL)
 
 
@@ -33,7 +33,7 @@ def _digit_value(text: str, t: _Tables) -> tuple[float, float] | None:
     if not m:
         v = t.kinds.get(text)
         return (v[1], 1.0) if v else None
-    num = float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", m.group(1)))
+    num = float(_GROUP_SEPS.sub("", m.group(1)))
     if m.group(2):
         num += float(m.group(2)) / float(m.group(3)) if float(m.group(3)) else 0
     rest = m.group(4).strip()
@@ -95,10 +95,17 @@ class _Builder:
 _PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
+_ONE_WORD = frozenset(("units", "teens", "tens"))
+
+
 def _parse_run(text: str, run_start: int, run_end: int, t: _Tables) -> list[Num]:
     if _PLAIN.fullmatch(text, run_start, run_end):
         v = float(text[run_start:run_end].replace(",", ""))
         return [Num(run_start, run_end, v, base=v)]
+    kv = t.kinds.get(text[run_start:run_end].lower())
+    if kv is not None and kv[0] in _ONE_WORD:
+        # "two", "fifteen": one word the token machine would read as its table value
+        return [Num(run_start, run_end, kv[1], base=kv[1], words=True)]
     out: list[Num] = []
     b: _Builder | None = None
     pend_and = pend_a = pend_hy = False
@@ -273,19 +280,20 @@ def find_numbers(text: str) -> list[Num]:
         return []
     t = tables()
     nums: list[Num] = []
-    for m in _phrases(text, t):
-        if type(m) is _Plain:  # digits only: the value needs no token machine
-            v = float(text[m.start():m.end()])
-            run = [Num(m.start(), m.end(), v, base=v)]
-        else:
-            run = _parse_run(text, m.start(), m.end(), t)
+    append = nums.append
+    hits = _word_hits(text, t.find_words)
+    for m in _phrases(text, t, hits):
+        if type(m) is Num:  # a plain figure, already read and signed
+            append(m)
+            continue
+        run = _parse_run(text, m.start(), m.end(), t)
         if run:
             run[0] = signed(text, run[0])
         nums.extend(run)
     nums = fraction_of_scale(text, nums)
     from .quantity_vague import find_vague  # imported here: it imports this module
 
-    vague = find_vague(text)
+    vague = find_vague(text, hits)
     if vague:
         taken = [(n.start, n.end) for n in vague]
         nums = [n for n in nums if not any(n.start < e and s < n.end for s, e in taken)]
@@ -295,58 +303,19 @@ def find_numbers(text: str) -> list[Num]:
 
 
 _DIGIT_RUN = re.compile(r"[\d½¼¾⅓⅔⅕⅛]+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 _LEAD_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen", "half",
                "quarter", "third")
 
 
-_LOWER: tuple = (None, "")
-
-
-def _lower(text: str) -> str:
-    """text.lower() of the last text seen: numbers and vague amounts both scan it.
-    One tuple swapped whole, so a thread never pairs a text with another's copy."""
-    global _LOWER
-    seen = _LOWER
-    if seen[0] is text:
-        return seen[1]
-    low = text.lower()
-    _LOWER = (text, low)
-    return low
-
-
-def _word_hits(text: str, words) -> list[int] | None:
-    """Start offsets of ``words`` in the lower-cased text (for many words only
-    where they begin a word). For many words one search with a trie-shaped regex (a letter-by-letter choice, so each
-    offset costs one step) behind a cheap look-behind; the callers' own regexes
-    then check the whole phrase. None when lower-casing changes the length
-    (then offsets would not line up)."""
-    low = _lower(text)
-    if len(low) != len(text):
-        return None
-    if len(words) > 12:
-        return [m.start() for m in _trie_re(tuple(words)).finditer(low)]
-    hits = []  # a few words: one str.find pass each is cheaper than a regex pass
-    for w in words:
-        i = low.find(w)
-        while i != -1:
-            hits.append(i)
-            i = low.find(w, i + 1)
-    return hits
-
-
-@lru_cache(maxsize=8)
-def _trie_re(words: tuple) -> re.Pattern:
-    return re.compile(rf"(?<![a-z]){trie_alt(words, space=' ')}")
-
-
-def _phrases(text: str, t: _Tables):
-    hits = _word_hits(text, t.find_words)
+def _phrases(text: str, t: _Tables, hits: list[int] | None):
     if hits is None:
         yield from t.phrase_re.finditer(text)
         return
-    starts = hits
+    starts = list(hits)  # the word hits are read again for vague amounts
     run_end: dict[int, int] = {}
-    for m in _DIGIT_RUN.finditer(text):
+    # ASCII text has no other digits and no vulgar fractions: the plain class scans faster
+    for m in (_ASCII_DIGITS if text.isascii() else _DIGIT_RUN).finditer(text):
         p = m.start()
         if p and text[p - 1] == "." and (p < 2 or not text[p - 2].isdigit()):
             p -= 1  # ".25"
@@ -369,7 +338,11 @@ def _phrases(text: str, t: _Tables):
                 a = plain_after(text, e)
                 if a is not None and (a.group(1) or "").lower() not in goes_on:
                     last_end = e
-                    yield _Plain(p, e)  # "12 people": the phrase is the figure alone
+                    # "12 people": the phrase is the figure alone, its value needs
+                    # no token machine; only a dash before it can change it
+                    v = float(text[p:e])
+                    n = Num(p, e, v, base=v)
+                    yield signed(text, n) if p and text[p - 1] in "-−" else n
                     continue
         m = None
         if p >= 2 and text[p - 1] == " " and text[p - 2] in "aAnN" and \

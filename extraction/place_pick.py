@@ -25,8 +25,7 @@ def ranked(k):
     if got is None:
         cidx, log10 = G.cities(), math.log10
         out = []
-        for n, r in enumerate(cidx.rows(k)):
-            pop, main, capital, cc2, a1 = cidx.static(r)
+        for n, (r, pop, main, capital, cc2, a1) in enumerate(cidx.static_rows(k)):
             out.append((log10(pop + 10) + (1.5 if main == k else 0.0) + (1.5 if capital else 0.0),
                         -n, cc2, a1, r))
         n0 = len(out)
@@ -78,7 +77,7 @@ def best_entry(k, doc, qual):
     """The entry with the highest score: static, plus its qualifier, plus the
     document's countries (+3 named, +1.5 only through a demonym or a town kept)
     and divisions (+2). Returns (score, entry)."""
-    doc_cc, dem_cc, doc_a1, a1_cc = doc
+    doc_cc, dem_cc, doc_a1, a1_cc, _ = doc
     lst = ranked(k)
     if len(lst) > _MANY:
         # Only the text's (or the qualifier's) countries add to a score: elsewhere
@@ -126,6 +125,17 @@ def qualifier(text, cands, idx, doc, prev=None):
     return None
 
 
+def _foreign(e, doc):
+    """Is e in a country the text gives no sign of: not named, not through a
+    demonym or a division, and not bordering such a country?"""
+    doc_cc, dem_cc, _, a1_cc, _ = doc
+    cc = e.cc2
+    if cc in doc_cc or cc in dem_cc or cc in a1_cc:
+        return False
+    nb = G.neighbours().get(cc, ())
+    return not any(n in doc_cc or n in dem_cc or n in a1_cc for n in nb)
+
+
 _GAP = re.compile(r"\s*(?:,|\(|in|, in|near|, near)?\s*")
 _NOT_QUAL = frozenset()
 
@@ -143,6 +153,15 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
         return None
     best_sc, best = best_entry(k, doc, qual)
     if best is None:
+        return None
+    if best.population < rules["bare"] and not best.capital and (
+            (all(q.feature in ("country", "admin1") for q in qual)
+             and _qual_bonus(best.cc2, best.admin1_code, qual) == 0) if qual is not None else
+            doc[4] and _foreign(best, doc)):
+        # A small namesake outside the division or country written next to it, or,
+        # in a text about a country (named twice), in a country the text gives no
+        # sign of, is not the place meant ("Mahas village" in a Somalia story is
+        # no town in Jordan), whatever type or trigger word comes with it.
         return None
     # Part of a person's name ("named") needs its division or country written next to it.
     strong = ev == "strong" or (

@@ -128,13 +128,23 @@ def tokens(text, rs, re_):
     out = []
     for t in _TOKEN.finditer(text, rs, re_):
         s, e = t.span()
-        if text[e - 1] == "s" and e - s > 1 and text[e - 2] in "'’":
+        c = text[e - 1]
+        if c not in _TRIMMED:  # most tokens end with a letter: nothing to trim
+            out.append((s, e))
+            continue
+        if c == "s":
+            if e - s < 2 or text[e - 2] not in "'’":
+                out.append((s, e))
+                continue
             e -= 2
         while e > s and text[e - 1] in "-‐'’":
             e -= 1
         if e > s:
             out.append((s, e))
     return out
+
+
+_TRIMMED = frozenset("s-‐'’")  # last characters tokens() may trim after
 
 
 _NOTHING = ((), frozenset())  # a run that is no place and no demonym
@@ -247,7 +257,8 @@ def _run_cands(text, rs, re_, tail, r, gaz):
     if not toks:
         return ()
     n_toks = len(toks)
-    info = [_token_info(text[a:b], r, gaz) for a, b in toks]
+    memo = _cache_holder()["toks"]
+    info = [memo.get(text[a:b]) or _token_info(text[a:b], r, gaz) for a, b in toks]
     # A sub-run of several tokens is looked up only when its first token may
     # start a longer name (see _longest): with no such token and no token that
     # names something alone, nothing in the run is a place (the common case).

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from . import gazetteer as G
 from .model import Mention, Place, Sentence
@@ -50,9 +51,12 @@ def _find(text, sentences, actor_mentions):
 
     # Evidence for settlements and bare division names: the countries and
     # divisions the text names (a demonym is weaker evidence than a name).
-    doc_cc = {c[3][0].cc2 for c in cands if c[2] in ("country", "admin1") and c[3] and len(c[3]) == 1}
+    named = Counter(c[3][0].cc2 for c in cands if c[2] in ("country", "admin1") and c[3] and len(c[3]) == 1)
+    doc_cc = set(named)
     doc_a1 = {(e.cc2, e.admin1_code) for c in cands if c[2] == "admin1" for e in c[3]}
-    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1, {a for a, _ in doc_a1})
+    # A country the text is about: named at least twice, its divisions counting.
+    dominant = any(n >= 2 for n in named.values())
+    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1, {a for a, _ in doc_a1}, dominant)
     places: dict[str, Place] = {}
     mentions: list[Mention] = []
     taken_s: list[int] = []  # the spans kept so far: disjoint, so sorted by start is sorted by end

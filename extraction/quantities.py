@@ -287,7 +287,13 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
         value_high = value
     if is_range:
         value = None
-    value, value_low, value_high = _tidy(value), _tidy(value_low), _tidy(value_high)
+    # most values are already exact: skip the call for them (see _tidy)
+    if value is not None and not (type(value) is float and value.is_integer() and -1e12 < value < 1e12):
+        value = _tidy(value)
+    if value_low is not None:
+        value_low = _tidy(value_low)
+    if value_high is not None:
+        value_high = _tidy(value_high)
     qid = stable_id("q", doc_id, start, end, unit or "")
     q = Quantity(quantity_id=qid, start=start, end=end, text=text[start:end], value=value,
                  value_low=value_low, value_high=value_high, qualifier=qual, unit=unit,

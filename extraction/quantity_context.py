@@ -42,8 +42,8 @@ class _Ctx:
     per_before: re.Pattern
     per_after: re.Pattern
     labels: dict
-    qual_before_last: frozenset
-    labels_last: frozenset
+    qual_before_last: dict
+    labels_last: dict
 
 
 @lru_cache(maxsize=1)
@@ -89,12 +89,19 @@ def ctx() -> _Ctx:
     )
 
 
-def _last_of(phrases) -> frozenset:
-    """Last words of the phrases: the word before a number must be one of them."""
-    return frozenset(p.split(" ")[-1] for p in phrases)
+def _last_of(phrases) -> dict:
+    """Last word of the phrases -> the most words a phrase ending with it has: the
+    word before a number must be one of them, and the look-back need not try
+    longer phrases than that ("to" ends only two-word qualifiers: "up to")."""
+    most: dict[str, int] = {}
+    for p in phrases:
+        words = p.split(" ")
+        most[words[-1]] = max(most.get(words[-1], 0), len(words))
+    return most
 
 
 _TOKS = re.compile(r"\S+")
+_WS = re.compile(r"\s+")  # compiled once: re.sub looks its cache up on every call
 _OPENING = "([\"'“‘"
 
 
@@ -105,18 +112,19 @@ def _last_words(text: str, start: int, floor: int, table, last: frozenset, max_w
     alternation searched at every offset of the window; ``last`` (the keys' last
     words) turns most numbers away after one split."""
     lo = max(floor, start - span)
-    words = text[lo:start].split()
+    words = text[lo:start].rsplit(None, 1)  # the last word is all the first test needs
     if not words:
         return None
     w = words[-1].lower()
-    if w not in last and w.lstrip(_OPENING) not in last:
+    most = max(last.get(w, 0), last.get(w.lstrip(_OPENING), 0))
+    if not most:
         return None
     toks = list(_TOKS.finditer(text, lo, start))
     if not toks or text[toks[-1].end():start].strip():
         return None
     if toks[0].start() == lo and lo > floor and not text[lo - 1].isspace():
         toks = toks[1:]  # cut mid-word
-    for k in range(min(max_words, len(toks)), 0, -1):
+    for k in range(min(max_words, most, len(toks)), 0, -1):
         seg = toks[-k:]
         first = seg[0].group().lstrip(_OPENING)
         phrase = " ".join([first] + [x.group() for x in seg[1:]]).lower()
@@ -136,7 +144,7 @@ def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
     m = c.qual_after.match(text, end, min(len(text), end + 24))
     if not m:
         return None
-    word = re.sub(r"\s+", " ", m.group(1).lower())
+    word = _WS.sub(" ", m.group(1).lower())
     return c.qual_after_kind.get(word), m.end(1)
 
 

@@ -149,11 +149,12 @@ def adjacent_figures(text: str, nums: list[Num]) -> set[int]:
 
 
 @lru_cache(maxsize=1)
-def _before_re() -> tuple[re.Pattern, dict, tuple]:
+def _before_re() -> tuple[re.Pattern, dict, re.Pattern]:
     table = {str(k).lower(): str(v) for k, v in load("units.yaml")["units_before"].items()}
     alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
     return re.compile(rf"\b({alt})(?:[ \t\u00a0]*[-‐‑][ \t\u00a0]*|[ \t\u00a0]+(?:of[ \t\u00a0]+)?)$",
-                      re.IGNORECASE), table, tuple(sorted({k[:3] for k in table}))
+                      re.IGNORECASE), table, \
+        re.compile("|".join(re.escape(h) for h in sorted({k[:3] for k in table})) or "(?!)")
 
 
 def unit_before(text: str, start: int, floor: int) -> tuple[str, int, int] | None:
@@ -161,7 +162,7 @@ def unit_before(text: str, start: int, floor: int) -> tuple[str, int, int] | Non
     start, its end)."""
     pattern, table, heads = _before_re()
     low = text[max(floor, start - 16):start].lower()
-    if not any(h in low for h in heads):  # most figures: no such word before them
+    if heads.search(low) is None:  # most figures: no such word before them
         return None
     m = pattern.search(text, max(floor, start - 16), start)
     if m is None:

@@ -115,6 +115,8 @@ def _may_start(seg: str, heads: tuple) -> bool:
 
 
 _LEAD = re.compile(r"[\s\-‐‑]*")
+_WS = re.compile(r"\s+")  # compiled once: re.sub looks its cache up on every call
+_LETTERS = re.compile(r"[a-z]+")
 # whether a name may start with these characters (the same 4 characters follow
 # many numbers: " peo", " yea"); a plain dict, cheaper than lru_cache's key
 _NAME_OK: dict[str, bool] = {}
@@ -135,7 +137,7 @@ def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
     m = t.name_re.match(text, pos) if ok else None
     if m:
         word = m.group().lstrip(" \u00a0-‐‑\t\n").lower()
-        key = re.sub(r"\s+", " ", word)
+        key = _WS.sub(" ", word)
         unit, cat, money = t.by_name[key]
         if unit == "lb" and (scaled or text[m.end():m.end() + 9].lower() == " sterling"):
             unit, cat, money = "GBP", "money", True  # "2 million pounds"
@@ -150,7 +152,7 @@ def unit_after(text: str, pos: int, scaled: bool) -> UnitHit | None:
     m = t.symbol_re.match(text, pos) if ok else None
     if m:
         sym = m.group().lstrip(" \u00a0")
-        unit, cat, money = t.by_symbol[re.sub(r"\s+", " ", sym)]
+        unit, cat, money = t.by_symbol[_WS.sub(" ", sym)]
         if not _symbol_plausible(text, pos, m.end(), sym):
             return None
         return UnitHit(unit, cat, m.end() - len(sym), m.end(), money)
@@ -172,7 +174,7 @@ def _symbol_plausible(text: str, pos: int, end: int, sym: str) -> bool:
         nxt = text[end:end + 12].lstrip(" ")
         if not nxt or nxt[0] in ".,;:)!?":
             return True
-        w = re.match(r"[a-z]+", nxt)
+        w = _LETTERS.match(nxt)
         if w and w.group() in ("thick", "long", "wide", "high", "deep", "tall", "diameter",
                                "across", "of"):
             return sym != "in" or w.group() != "of"
@@ -258,7 +260,6 @@ def lemma(word: str) -> tuple[str, bool]:
 
 
 _WORD_IN = re.compile(r"[^\W\d_][\w'’.&-]*[^\W_]|[^\W\d_]")
-_WORDS = re.compile(rf"(?:[ \t\u00a0]*(?:{_WORD_IN.pattern})){{1,6}}")
 
 
 @dataclass(slots=True)
@@ -275,13 +276,15 @@ def noun_after(text: str, pos: int, value: float | None) -> NounHit | None:
     -> soldier). Plural agreement picks the head when the noun is unknown."""
     t = noun_tables()
     words: list[tuple[str, int, int]] = []
-    run = _WORDS.match(text, pos)
-    if run is None:
-        return None
-    # the same words one _WORD match at a time would give, read in one C loop
-    for m in _WORD_IN.finditer(text, pos, run.end()):
-        w = m.group()
+    # up to six words apart only by blanks (a run of up to six words), found by
+    # one C loop that stops at the first gap with anything else in it
+    prev = pos
+    for m in _WORD_IN.finditer(text, pos):
         s = m.start()
+        if len(words) == 6 or (s != prev and text[prev:s].strip(" \t\u00a0")):
+            break
+        prev = m.end()
+        w = m.group()
         lw = w.lower()
         if lw in t.stop and not (words == [] and lw in t.category):
             break

@@ -6,16 +6,19 @@ lexicons/numbers.yaml ("dozens" >= 24, "tens of thousands" >= 20,000).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .number_tables import Num, _Tables, tables
-from .numbers import _word_hits
+from .quantity_scan import _lower, _word_hits
 
 
-def find_vague(text: str) -> list[Num]:
-    """'dozens', 'hundreds of thousands', 'several hundred': lower bounds only."""
+def find_vague(text: str, number_hits: list[int] | None = None) -> list[Num]:
+    """'dozens', 'hundreds of thousands', 'several hundred': lower bounds only.
+    ``number_hits``: where number words start in ``text`` (quantity_scan._word_hits),
+    when the caller has them already."""
     t = tables()
     out = []
-    for m in _vague_matches(text, t):
+    for m in _vague_matches(text, t, number_hits):
         if m.group("mod"):
             low = t.vague_mod[m.group("mod").lower()] * {"hundred": 100, "thousand": 1e3,
                                                          "million": 1e6, "billion": 1e9}[
@@ -41,8 +44,16 @@ def find_vague(text: str) -> list[Num]:
 _VAGUE_KEYS = ("dozens", "scores", "hundred", "thousand", "million", "billion", "tens")
 
 
-def _vague_matches(text: str, t: _Tables):
-    hits = _word_hits(text, _VAGUE_KEYS)
+def _vague_matches(text: str, t: _Tables, number_hits: list[int] | None):
+    if number_hits is not None and _keys_covered(t.find_words):
+        # A key inside a vague amount starts a word there ("several hundred",
+        # "tens of thousands"), and every key begins with a number word: so the
+        # number words' starts that begin a key are all the starts that matter,
+        # without one more pass over the text per key.
+        low = _lower(text)
+        hits = [p for p in number_hits if low.startswith(_VAGUE_KEYS, p)]
+    else:
+        hits = _word_hits(text, _VAGUE_KEYS)
     if hits is None:
         yield from t.vague_re.finditer(text)
         return
@@ -55,6 +66,14 @@ def _vague_matches(text: str, t: _Tables):
         if m is not None and m.start() <= p < m.end() and m.start() >= last_end:
             last_end = m.end()
             yield m
+
+
+@lru_cache(maxsize=4)
+def _keys_covered(find_words: tuple) -> bool:
+    """Whether every vague key starts with a number word the numbers scan finds
+    (and those are plain letters, so a word start is all a hit needs)."""
+    return all(w.isascii() and w.isalpha() for w in find_words) and \
+        all(any(k.startswith(w) for w in find_words) for k in _VAGUE_KEYS)
 
 
 def _followed_by_of(text: str, pos: int) -> bool:

@@ -99,3 +99,26 @@ def test_spans_are_exact_and_nothing_raises(parts):
             assert 0 <= q.unit_start <= q.unit_end <= len(text)
         if q.qualifier == "range":
             assert q.value is None and q.value_low < q.value_high
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["one", "ten", "tens", "million", "score", "someone", "often",
+                                 "Two", "5", "_", "-", " ", "\n", "é", "a", "hundreds", "x"]),
+                max_size=12))
+def test_word_scan_matches_look_behind_scan(parts):
+    # the fast scan (consuming the character before a word) must find exactly the
+    # word starts the plain look-behind pattern finds, text start included
+    from extraction.number_tables import tables
+    from extraction.quantity_scan import _trie_re_plain, _word_hits
+
+    text = "".join(parts)
+    words = tuple(tables().find_words)
+    want = [m.start() for m in _trie_re_plain(words).finditer(text.lower())]
+    assert _word_hits(text, words) == want
+
+
+def test_vague_amounts_found_from_number_word_hits():
+    # "tens" and "scores" reach the vague reader through the number-word scan
+    got = _run("Tens of thousands fled; scores of homes and several hundred cars burned.")
+    assert [(q.text, q.value_low) for q in got] == [
+        ("Tens of thousands", 20000.0), ("scores", 40.0), ("several hundred", 300.0)]
