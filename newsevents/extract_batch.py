@@ -6,11 +6,9 @@ import traceback
 from datetime import date
 
 from extraction import core
-from schemas import TABLES
-from schemas.frames import columnar
 
 from .ingest import DocRef, read_text
-from .rows import extraction_rows
+from .rows import extraction_columns
 from .store import Store
 
 
@@ -21,9 +19,8 @@ def extract_one(ref: DocRef) -> dict:
     text = read_text(ref)
     published = date.fromisoformat(ref.published_date) if ref.published_date else None
     ex = core.extract(text, ref.doc_id, published, ref.published_precision)
-    rows = extraction_rows(ref.doc_id, ex)
     return {"doc_id": ref.doc_id, "text": text,
-            "columns": {t: columnar(TABLES[t], r) for t, r in rows.items()}}
+            "columns": extraction_columns(ref.doc_id, ex)}
 
 
 def extract_batch(refs: list[DocRef], store: Store) -> dict:
