@@ -12,16 +12,33 @@ from flows.settings import configure
 
 def _run(args: argparse.Namespace) -> int:
     configure()
+    from flows.runners import extraction_processes
+    from flows.server import prefect_api
+
+    processes = extraction_processes(args.task_runner or ("dask" if args.dask_address else None),
+                                     args.workers)
+
+    def meanwhile() -> None:
+        if processes:
+            from newsevents.workers import prewarm
+            prewarm(processes)  # the lexicons load while the server starts
+        import flows.pipeline  # noqa: F401 - pandas, pyarrow, pandera: also while it starts
+
+    # Once prefect is imported (a caller in this process already ran a flow), its
+    # settings are fixed and it keeps its own server: don't start another.
+    if "prefect" in sys.modules:
+        meanwhile()
+        return _run_flow(args, processes)
+    with prefect_api(before_wait=meanwhile):
+        return _run_flow(args, processes)
+
+
+def _run_flow(args: argparse.Namespace, processes: int) -> int:
     from flows.pipeline import pipeline
-    from flows.runners import extraction_processes, make_task_runner
+    from flows.runners import make_task_runner
     from newsevents.assemble import ValidationFailed
 
     runner = make_task_runner(args.task_runner, args.workers, args.dask_address)
-    processes = extraction_processes(args.task_runner or ("dask" if args.dask_address else None),
-                                     args.workers)
-    if processes:
-        from newsevents.workers import prewarm
-        prewarm(processes)  # the lexicons load while Prefect starts its server
     try:
         summary = pipeline.with_options(task_runner=runner)(
             raw=args.raw, output=args.output, batch_size=args.batch_size,
@@ -71,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="extract raw/ and publish a release into output/")
     run.add_argument("--raw", default="raw", help="input folder (default raw/)")
     run.add_argument("--output", default="output", help="output folder (default output/)")
-    run.add_argument("--batch-size", type=int, default=100, help="documents per task")
+    run.add_argument("--batch-size", type=int, default=None,
+                     help="documents per task (default: about 8 tasks per worker, "
+                          "20-1000 documents each)")
     run.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024,
                      help="inputs larger than this are rejected unread (default 10 MB)")
     run.add_argument("--task-runner", choices=RUNNERS, default=None,
@@ -87,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     srv.add_argument("--cron", required=True, help='cron schedule, e.g. "0 * * * *"')
     srv.add_argument("--raw", default="raw")
     srv.add_argument("--output", default="output")
-    srv.add_argument("--batch-size", type=int, default=100)
+    srv.add_argument("--batch-size", type=int, default=None)
     srv.add_argument("--task-runner", choices=RUNNERS, default=None)
     srv.add_argument("--workers", type=int, default=None)
     srv.set_defaults(func=_serve)

@@ -62,7 +62,7 @@ def publish_release(output: str, stage: str, rows: dict[str, int],
 @flow(name="newsevents", log_prints=True,
       task_runner=make_task_runner(os.environ.get("NEWSEVENTS_TASK_RUNNER"),
                                    int(os.environ.get("NEWSEVENTS_WORKERS", "0")) or None))
-def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
+def pipeline(raw: str = "raw", output: str = "output", batch_size: int | None = None,
              max_bytes: int = ingest_mod.DEFAULT_MAX_BYTES, processes: int | None = None) -> dict:
     """Publishes a release of every document under `raw` into `output`.
 
@@ -111,13 +111,20 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int = 100,
             "mb_per_s": round(sum(d.n_chars for d in docs) / 1e6 / seconds, 3)}
 
 
-def extract_all(docs: list[DocRef], store_root: str, version: str, batch_size: int,
+def auto_batch_size(documents: int, processes: int) -> int:
+    """About 8 tasks per worker: few enough that Prefect's per-task bookkeeping (client
+    and server share the workers' cores) stays small, enough to balance the workers."""
+    return max(20, min(1000, -(-documents // (8 * max(processes, 1)))))
+
+
+def extract_all(docs: list[DocRef], store_root: str, version: str, batch_size: int | None,
                 say, processes: int = 0) -> dict:
     """Submits the documents missing from the store in batches, reporting progress."""
     store = Store(Path(store_root), version)
     todo = [d for d in docs if not store.has(
         Store.key(d.text_sha256, d.published_date, d.published_precision))]
     progress = Progress(len(todo), sum(d.n_chars for d in todo), say)
+    batch_size = batch_size or auto_batch_size(len(todo), processes or os.cpu_count() or 1)
     futures = [extract.submit(todo[i:i + batch_size], store_root, version, processes)
                for i in range(0, len(todo), batch_size)]
     failed: dict[str, str] = {}
