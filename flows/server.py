@@ -9,6 +9,7 @@ cannot schedule.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import socket
 import subprocess
@@ -70,24 +71,24 @@ class LocalServer:
 @contextmanager
 def prefect_api(ui: bool = False, log: Path | None = None, announce: bool = False,
                 before_wait=None) -> Iterator[str]:
-    """PREFECT_API_URL if set; else a LocalServer, stopped on exit. `before_wait` runs
-    while the server boots (imports, warming workers)."""
+    """PREFECT_API_URL if set; else a LocalServer that lives as long as this process.
+    `before_wait` runs while the server boots (imports, warming workers).
+
+    The server is not stopped when the block ends: prefect reads PREFECT_API_URL
+    once, when it is imported, so a later flow in the same process still talks to it."""
     if os.environ.get("PREFECT_API_URL"):
         if before_wait:
             before_wait()
         yield os.environ["PREFECT_API_URL"]
         return
     server = LocalServer(ui, log)
+    atexit.register(server.stop)
     # set before anything imports prefect: its settings are read once, at import
     os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        if before_wait:
-            before_wait()
-        api_url = server.wait()
-        if announce:
-            print(f"Prefect server at http://127.0.0.1:{server.port} (UI and API); stopped on "
-                  "exit", flush=True)
-        yield api_url
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.stop()
+    if before_wait:
+        before_wait()
+    server.wait()
+    if announce:
+        print(f"Prefect server at http://127.0.0.1:{server.port} (UI and API); stopped on exit",
+              flush=True)
+    yield server.api_url
