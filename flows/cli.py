@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--raw", default="raw", help="input folder (default raw/)")
     run.add_argument("--output", default="output", help="output folder (default output/)")
     run.add_argument("--batch-size", type=int, default=None,
-                     help="documents per task (default: about 8 tasks per worker, "
-                          "20-1000 documents each)")
+                     help="documents per task (default: batches shrink from 1000 to 20 "
+                          "documents toward the end of the run)")
     run.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024,
                      help="inputs larger than this are rejected unread (default 10 MB)")
     run.add_argument("--task-runner", choices=RUNNERS, default=None,

@@ -111,10 +111,17 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int | None = 
             "mb_per_s": round(sum(d.n_chars for d in docs) / 1e6 / seconds, 3)}
 
 
-def auto_batch_size(documents: int, processes: int) -> int:
-    """About 8 tasks per worker: few enough that Prefect's per-task bookkeeping (client
-    and server share the workers' cores) stays small, enough to balance the workers."""
-    return max(20, min(1000, -(-documents // (8 * max(processes, 1)))))
+def batch_bounds(documents: int, batch_size: int | None, workers: int) -> list[tuple[int, int]]:
+    """(start, stop) of each batch. A given batch_size cuts equal batches. Otherwise
+    each batch takes 1/(2 x workers) of what is left (20 to 1000 documents): few
+    Prefect tasks, whose bookkeeping shares the workers' cores, and batches that
+    shrink toward the end, so no worker waits long for another's last batch."""
+    bounds, start = [], 0
+    while start < documents:
+        size = batch_size or max(20, min(1000, (documents - start) // (2 * max(workers, 1))))
+        bounds.append((start, min(documents, start + size)))
+        start += size
+    return bounds
 
 
 def extract_all(docs: list[DocRef], store_root: str, version: str, batch_size: int | None,
@@ -124,9 +131,8 @@ def extract_all(docs: list[DocRef], store_root: str, version: str, batch_size: i
     todo = [d for d in docs if not store.has(
         Store.key(d.text_sha256, d.published_date, d.published_precision))]
     progress = Progress(len(todo), sum(d.n_chars for d in todo), say)
-    batch_size = batch_size or auto_batch_size(len(todo), processes or os.cpu_count() or 1)
-    futures = [extract.submit(todo[i:i + batch_size], store_root, version, processes)
-               for i in range(0, len(todo), batch_size)]
+    bounds = batch_bounds(len(todo), batch_size, processes or os.cpu_count() or 1)
+    futures = [extract.submit(todo[a:b], store_root, version, processes) for a, b in bounds]
     failed: dict[str, str] = {}
     extracted = 0
     work_seconds = 0.0

@@ -63,3 +63,17 @@ def test_rerun_extracts_only_new_documents(small_raw, tmp_path):
     # the work re-done is one short document's, a small share of the first run's
     assert 0 < second["extract_work_seconds"] < first["extract_work_seconds"] / 5
     assert second["changed"]
+
+
+def test_batches_cover_every_document_once_and_shrink_toward_the_end():
+    from flows.pipeline import batch_bounds
+
+    for n, size, workers in ((4910, None, 2), (4910, None, 1), (37, None, 8), (10, 3, 2)):
+        bounds = batch_bounds(n, size, workers)
+        covered = [i for a, b in bounds for i in range(a, b)]
+        assert covered == list(range(n)), (n, size, workers)
+    guided = [b - a for a, b in batch_bounds(4910, None, 2)]
+    assert guided[0] == 1000 and guided[-1] <= 20
+    assert all(x >= y for x, y in zip(guided, guided[1:]))
+    assert [b - a for a, b in batch_bounds(10, 3, 2)] == [3, 3, 3, 1]
+    assert batch_bounds(0, None, 2) == []
