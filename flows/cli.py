@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def _run(args: argparse.Namespace) -> int:
     if "prefect" in sys.modules:
         meanwhile()
         return _run_flow(args, processes)
-    with prefect_api(before_wait=meanwhile):
+    log = Path(os.environ["PREFECT_HOME"]) / "server.log"  # set by configure()
+    with prefect_api(before_wait=meanwhile, log=log):
         return _run_flow(args, processes)
 
 

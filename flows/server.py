@@ -27,11 +27,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_healthy(api_url: str, proc: subprocess.Popen | None, timeout: float = 120) -> None:
+def wait_healthy(api_url: str, proc: subprocess.Popen | None, timeout: float = 120,
+                 log: Path | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"prefect server exited with code {proc.returncode}")
+            where = f"; its output is in {log}" if log else ""
+            raise RuntimeError(f"prefect server exited with code {proc.returncode}{where}")
         try:
             with urllib.request.urlopen(f"{api_url}/health", timeout=2) as r:
                 if r.status == 200:
@@ -47,6 +49,9 @@ class LocalServer:
     def __init__(self, ui: bool, log: Path | None = None):
         self.port = free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
+        self.log_path = log
+        if log:
+            log.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(log, "ab") if log else subprocess.DEVNULL
         env = {**os.environ, "PREFECT_UI_ENABLED": "true" if ui else "false"}
         self.proc = subprocess.Popen(
@@ -54,7 +59,7 @@ class LocalServer:
              "--port", str(self.port)], stdout=self._log, stderr=self._log, env=env)
 
     def wait(self) -> str:
-        wait_healthy(self.api_url, self.proc)
+        wait_healthy(self.api_url, self.proc, log=self.log_path)
         return self.api_url
 
     def stop(self) -> None:
