@@ -160,9 +160,11 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
         subj = R.subject(text, lo, s, before, doc.antecedents, sent_start, doc.in_pp)
         prev = doc.last_verb
         if prev is not None and prev.sentence_id == sid and prev.source_actor_id \
-                and R.COORDINATED_VERB.search(text, max(lo, s - 20), s) is not None \
-                and not any(x.start >= prev.end for x in before):
-            subj = prev.source_actor_id  # "X condemned the attack and promised aid": X promised
+                and R.COORDINATED_VERB.search(text, max(lo, s - 20), s) is not None:
+            # "X condemned the attack and promised aid", "X shelled Y, killing two civilians
+            # and injuring five": "and" right before the verb, so an actor between the two
+            # verbs is the first one's object, not a new subject
+            subj = prev.source_actor_id
         if trig.speech and after and after[0].start - e <= 2 and R.SAID_INVERTED.search(text, max(lo, s - 3), s):
             subj = after[0].ref_id  # '"...," said Miller'
         reduced = not passive and after and surface.endswith(("ed", "en", "wn")) and not trig.speech \
