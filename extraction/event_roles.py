@@ -22,6 +22,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .ids import stable_id
+from .lexicon import load
 from .model import Event
 from .triggers import Trigger, starts_at
 
@@ -97,6 +98,11 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
     stop = CLAUSE_BREAK.search(text, e, min(hi, e + 120))
     limit = stop.start() if stop else min(hi, e + 120)
     cands = [x for x in after if x.start < limit and x.ref_id != src]
+    if cands and "accord" in text[e:limit]:
+        # "..., killing 20 people, according to the health ministry": the source of the
+        # report is never who was acted on
+        rx = _reported_by()
+        cands = [x for x in cands if not rx.search(text, max(e, x.start - 40), x.start)]
     if not cands:
         return None
     first = cands[0]
@@ -117,6 +123,13 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
         if not _ADJUNCT.search(text, e, x.start):
             return x.ref_id
     return None
+
+
+@lru_cache(maxsize=1)
+def _reported_by() -> re.Pattern:
+    phrases = load("events_modality.yaml")["reporting_phrases"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases)
+                      + r")\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
