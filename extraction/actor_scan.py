@@ -17,6 +17,13 @@ import re
 from .actor_lexicon import Scan, separator_class, trie_pattern
 
 
+def _owners(sets: dict[str, tuple[Scan, list[str]]], words: list[str]) -> dict[str, tuple[str, ...]]:
+    """For each matched word, the lists that have it or one of its prefixes as an opening word."""
+    per = {k: frozenset(ws) for k, (_, ws) in sets.items()}
+    return {w: tuple(k for k, ws in per.items() if any(w[:i] in ws for i in range(1, len(w) + 1)))
+            for w in words}
+
+
 class LowerPass:
     __slots__ = ("scans", "finder", "first", "who")
 
@@ -27,9 +34,7 @@ class LowerPass:
         body = "(?=(" + trie_pattern(words) + "))"
         self.finder = re.compile(separator_class("") + body)  # the loosest separator of all lists
         self.first = re.compile(body)  # offset 0 has no separator
-        per = {k: frozenset(ws) for k, (_, ws) in sets.items()}
-        self.who = {w: tuple(k for k, ws in per.items() if any(w[:i] in ws for i in range(1, len(w) + 1)))
-                    for w in words}
+        self.who = _owners(sets, words)
 
     def run(self, text: str) -> dict[str, list[re.Match]]:
         out: dict[str, list] = {k: [] for k in self.scans}
@@ -65,9 +70,7 @@ class CapitalPass:
         # when the pattern opens with them; overlaps are kept by searching on from the
         # next offset rather than from the match's end
         self.finder = re.compile("(" + trie_pattern(words) + ")")
-        per = {k: frozenset(ws) for k, (_, ws) in sets.items()}
-        self.who = {w: tuple(k for k, ws in per.items() if any(w[:i] in ws for i in range(1, len(w) + 1)))
-                    for w in words}
+        self.who = _owners(sets, words)
 
     def run(self, text: str) -> dict[str, list[re.Match]]:
         out: dict[str, list] = {k: [] for k in self.scans}

@@ -82,8 +82,13 @@ def verb_group(text: str, lo: int, start: int) -> str:
             t = last.group(1)[::-1].lower()
             if not t.endswith("n't") and t not in transparent:
                 return "  "
+    return walk_group(text, lo, start, transparent)
+
+
+def walk_group(text: str, lo: int, start: int, transparent) -> str:
+    """The verb group by walking the tokens before the trigger right to left, stopping at
+    the first one that is not transparent."""
     group: list[str] = []
-    # walk the tokens right to left and stop at the first one that is not transparent
     for t in reversed(_TOKEN.findall(text[max(lo, start - 80):start].lower())):
         if t.endswith("n't") and t != "n't":  # "doesn't" -> "does", "n't"
             group.append("n't")

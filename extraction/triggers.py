@@ -139,6 +139,12 @@ def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: 
     # across the join only sends the case on to the exact test below.)
     if _near_any(tt, readings).search(left + right) is None:
         return next((t for t in readings if t.near is None), None)
+    return closest_reading(readings, left, right)
+
+
+def closest_reading(readings, left: str, right: str) -> Trigger | None:
+    """The exact rule: the reading whose near word is closest to the trigger, searched in
+    the window before (`left`) and after (`right`) it; else the default reading."""
     best, default = None, None
     for trig in readings:
         if trig.near is None:

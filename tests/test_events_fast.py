@@ -91,18 +91,7 @@ def _choose_plain(tt, surface, text, start, end, lo, hi):
     readings = tt.by_surface.get(surface.lower(), ())
     left = " " + text[max(lo, start - 60):start]
     right = " " + text[end:min(hi, end + 60)]
-    best, default = None, None
-    for trig in readings:
-        if trig.near is None:
-            default = default or trig
-            continue
-        dists = [len(left) - m.end(1) for m in trig.near.finditer(left)]
-        first = trig.near.search(right)
-        if first is not None:
-            dists.append(first.start(1) - 1)
-        if dists and (best is None or min(dists) < best[0]):
-            best = (min(dists), trig)
-    return best[1] if best else default
+    return triggers.closest_reading(readings, left, right)
 
 
 def test_choose_precheck_gives_the_full_answer():
@@ -135,16 +124,7 @@ def _verb_group_plain(text, lo, start):
         t = last.group(1)[::-1].lower()
         if not t.endswith("n't") and t not in transparent:
             return "  "
-    group = []
-    for t in reversed(modality._TOKEN.findall(text[max(lo, start - 80):start].lower())):
-        if t.endswith("n't") and t != "n't":
-            group.append("n't")
-            t = t[:-3]
-        if t in transparent or t == "n't":
-            group.append(t)
-        else:
-            break
-    return " " + " ".join(reversed(group)) + " "
+    return modality.walk_group(text, lo, start, transparent)
 
 
 def test_verb_group_shortcut_gives_the_walked_group():
