@@ -27,7 +27,7 @@ from . import gazetteer as G
 from .model import Mention, Place, Sentence
 from .place_pick import pick_city
 # The scanner's patterns and rules stay importable from here (tests compare them).
-from .place_runs import _ABBREV, _CAP, _CONNECT, _RUN, rules as _rules, scan  # noqa: F401
+from .place_runs import rules as _rules, scan
 
 
 def find_places(text: str, sentences: list[Sentence],

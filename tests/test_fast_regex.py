@@ -7,13 +7,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction import places
+from extraction import place_tokens, places
 from extraction.date_patterns import build_patterns, month_regexes, patterns
 from extraction.fast_regex import lead_alternation
 from extraction.lexicon import load
 
 # The plain forms, as they were written before the rewrite.
-_RUN_PLAIN = re.compile(r"(?<![\w'’-])" + places._CAP + places._CONNECT)
+_RUN_PLAIN = re.compile(r"(?<![\w'’-])" + place_tokens._CAP + place_tokens._CONNECT)
 _ABBREV_PLAIN = re.compile(r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.|D\.P\.R\.K\.|U\.A\.E\.)(?!\w)")
 
 # Text made of the pieces these patterns care about, so that hits are dense.
@@ -32,8 +32,8 @@ def _spans(rx, text):
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_place_runs_and_abbreviations(text):
-    assert _spans(places._RUN, text) == _spans(_RUN_PLAIN, text)
-    assert _spans(places._ABBREV, text) == _spans(_ABBREV_PLAIN, text)
+    assert _spans(place_tokens._RUN, text) == _spans(_RUN_PLAIN, text)
+    assert _spans(place_tokens._ABBREV, text) == _spans(_ABBREV_PLAIN, text)
 
 
 @settings(max_examples=400, deadline=None)

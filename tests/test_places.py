@@ -113,8 +113,8 @@ _RUN_PIECES = ["al-", "Al-", "al‐", "el-", "ul-", "ash-", "esh-", "x", "a", "e
 def test_runs_are_the_run_pattern_matches(text):
     # runs() finds capital starts and "al-" starts with two fast scans and
     # merges them: it must give exactly _RUN's leftmost non-overlapping matches.
-    from extraction import place_runs
-    assert [m.span() for m in place_runs.runs(text)] == [m.span() for m in place_runs._RUN.finditer(text)]
+    from extraction import place_tokens
+    assert [m.span() for m in place_tokens.runs(text)] == [m.span() for m in place_tokens._RUN.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -125,9 +125,9 @@ def test_runs_are_the_run_pattern_matches(text):
 def test_sub_run_key_from_token_parts_is_the_key_of_the_text(words, gaps):
     # _sub_key builds a sub-run's key from its tokens' memoised parts when one
     # space separates them: it must equal key() of the sub-run's text.
-    from extraction import place_runs
+    from extraction import place_runs, place_tokens
     text = words[0] + "".join(g + w for g, w in zip(gaps, words[1:]))
-    toks = place_runs.tokens(text, 0, len(text))
+    toks = place_tokens.tokens(text, 0, len(text))
     gaz = (G.countries()[0], G.admin1()[0], G.cities())
     info = [place_runs._token_info(text[a:b], _rules(), gaz) for a, b in toks]
     for i in range(len(toks)):
