@@ -9,6 +9,7 @@ from operator import attrgetter, itemgetter
 from extraction.ids import doc_scoped_id
 from extraction.model import Extraction
 from schemas import TABLES
+from schemas.frames import rows_of
 
 DOC_TABLES = ("sentences", "mentions", "events", "quantities")
 
@@ -59,8 +60,7 @@ def extraction_columns(doc_id: str, ex: Extraction) -> dict[str, dict[str, list]
 
 def extraction_rows(doc_id: str, ex: Extraction) -> dict[str, list[dict]]:
     """The same tables as row dicts (for tests and tools)."""
-    return {table: [dict(zip(cols, values)) for values in zip(*cols.values())]
-            for table, cols in extraction_columns(doc_id, ex).items()}
+    return {table: rows_of(cols) for table, cols in extraction_columns(doc_id, ex).items()}
 
 
 KEYS = {"sentences": ("sentence_id",), "mentions": ("start", "end", "kind"),
