@@ -98,11 +98,13 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
     stop = CLAUSE_BREAK.search(text, e, min(hi, e + 120))
     limit = stop.start() if stop else min(hi, e + 120)
     cands = [x for x in after if x.start < limit and x.ref_id != src]
-    if cands and "accord" in text[e:limit]:
+    if cands:
         # "..., killing 20 people, according to the health ministry": the source of the
         # report is never who was acted on
-        rx = _reported_by()
-        cands = [x for x in cands if not rx.search(text, max(e, x.start - 40), x.start)]
+        rx, first_words = _reported_by()
+        window = text[e:limit].lower()
+        if any(w in window for w in first_words):
+            cands = [x for x in cands if not rx.search(text, max(e, x.start - 40), x.start)]
     if not cands:
         return None
     first = cands[0]
@@ -126,10 +128,12 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
 
 
 @lru_cache(maxsize=1)
-def _reported_by() -> re.Pattern:
+def _reported_by() -> tuple[re.Pattern, tuple[str, ...]]:
+    """The reporting-phrase pattern, and each phrase's first word (a cheap pre-check)."""
     phrases = load("events_modality.yaml")["reporting_phrases"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases)
-                      + r")\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases)
+                    + r")\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+    return rx, tuple({p.split()[0].lower() for p in phrases})
 
 
 @lru_cache(maxsize=None)
