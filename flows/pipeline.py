@@ -108,6 +108,7 @@ def pipeline(raw: str = "raw", output: str = "output", batch_size: int | None = 
             "reused": work["reused"], "seconds": round(seconds, 2),
             "extract_seconds": round(t_extract, 2),
             "extract_work_seconds": round(work["work_seconds"], 4),
+            "extract_cpu_seconds": round(work["cpu_seconds"], 4),
             "mb_per_s": round(sum(d.n_chars for d in docs) / 1e6 / seconds, 3)}
 
 
@@ -135,12 +136,13 @@ def extract_all(docs: list[DocRef], store_root: str, version: str, batch_size: i
     futures = [extract.submit(todo[a:b], store_root, version, processes) for a, b in bounds]
     failed: dict[str, str] = {}
     extracted = 0
-    work_seconds = 0.0
+    work_seconds = cpu_seconds = 0.0
     for future in as_completed(futures):
         summary = future.result()
         failed.update(dict(summary["failed"]))
         extracted += summary["extracted"]
         work_seconds += summary["work_seconds"]
+        cpu_seconds += summary["cpu_seconds"]
         progress.update(summary["documents"], summary["chars"])
     return {"extracted": extracted, "reused": len(docs) - len(todo), "failed": failed,
-            "work_seconds": work_seconds}
+            "work_seconds": work_seconds, "cpu_seconds": cpu_seconds}
