@@ -9,8 +9,18 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from . import gazetteer as G
+from .lexicon import load
+
+
+@lru_cache(maxsize=1)
+def _bonus():
+    """(main-name bonus, capital bonus) of the static rank, from places.yaml."""
+    r = load("places.yaml")["rank_bonus"]
+    return float(r["main_name"]), float(r["capital"])
+
 
 _RANKED: dict = {}  # key -> its entries as [(static score, -order, entry)], best first
 
@@ -24,15 +34,19 @@ def ranked(k):
     got = _RANKED.get(k)
     if got is None:
         cidx, log10 = G.cities(), math.log10
+        named, cap = _bonus()
         out = []
         for n, (r, pop, main, capital, cc2, a1) in enumerate(cidx.static_rows(k)):
-            out.append((log10(pop + 10) + (1.5 if main == k else 0.0) + (1.5 if capital else 0.0),
+            # A capital called by one of its other names ("Philadelphia" for Amman) is no
+            # likelier than any town so called: its bonus goes with its main name only.
+            bonus = named + (cap if capital else 0.0) if main == k else 0.0
+            out.append((log10(pop + 10) + bonus,
                         -n, cc2, a1, r))
         n0 = len(out)
         # A division's population is the sum of its towns: its static score is
         # capped so that a real city of that name (Homs, Kursk) wins over its province.
         for n, x in enumerate(G.admin1()[0].get(k, ()), n0):
-            out.append((5.0 + (1.5 if x.main_key == k else 0.0) + (1.5 if x.capital else 0.0),
+            out.append((5.0 + (named if x.main_key == k else 0.0) + (cap if x.capital else 0.0),
                         -n, x.cc2, x.admin1_code, x))
         got = sorted(out, reverse=True)  # by score, then order: -order is unique, so refs are never compared
         if len(_RANKED) > 100000:

@@ -1,0 +1,31 @@
+"""Golden cases of tests/golden/places_*.json: text in, the place mentions and
+their resolved rows out (same format as tests/golden/places.json).
+
+Each case says in "rule" what it checks: homonym ranking, AP state
+abbreviations, district type words."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extraction.places import find_places
+from extraction.sentences import split_sentences
+
+CASES = [c for f in sorted((Path(__file__).parent / "golden").glob("places_*.json"))
+         for c in json.loads(f.read_text(encoding="utf-8"))["cases"]]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["rule"] for c in CASES])
+def test_golden(case):
+    text = case["text"]
+    places, mentions = find_places(text, split_sentences(text), [])
+    rows = {p.place_id: p for p in places}
+    assert [m.text for m in mentions] == [e["text"] for e in case["expected"]]
+    for m, exp in zip(mentions, case["expected"]):
+        assert text[m.start:m.end] == m.text and m.kind == "place"
+        p = rows[m.ref_id]
+        for field in ("place_id", "name", "feature", "country_code", "admin1"):
+            if field in exp:
+                assert getattr(p, field) == exp[field], (m.text, field)
