@@ -17,9 +17,9 @@ from .lexicon import load
 
 @lru_cache(maxsize=1)
 def _bonus():
-    """(main-name bonus, capital bonus) of the static rank, from places.yaml."""
+    """(main-name bonus, capital bonus, neighbour-country bonus) from places.yaml."""
     r = load("places.yaml")["rank_bonus"]
-    return float(r["main_name"]), float(r["capital"])
+    return float(r["main_name"]), float(r["capital"]), float(r["neighbour_country"])
 
 
 _RANKED: dict = {}  # key -> its entries as [(static score, -order, entry)], best first
@@ -34,7 +34,7 @@ def ranked(k):
     got = _RANKED.get(k)
     if got is None:
         cidx, log10 = G.cities(), math.log10
-        named, cap = _bonus()
+        named, cap, _ = _bonus()
         out = []
         for n, (r, pop, main, capital, cc2, a1) in enumerate(cidx.static_rows(k)):
             # A capital called by one of its other names ("Philadelphia" for Amman) is no
@@ -91,14 +91,15 @@ def best_entry(k, doc, qual):
     """The entry with the highest score: static, plus its qualifier, plus the
     document's countries (+3 named, +1.5 only through a demonym or a town kept)
     and divisions (+2). Returns (score, entry)."""
-    doc_cc, dem_cc, doc_a1, a1_cc, _ = doc
+    doc_cc, dem_cc, doc_a1, a1_cc, _, near = doc
+    near_bonus = _bonus()[2]
     lst = ranked(k)
     if len(lst) > _MANY:
         # Only the text's (or the qualifier's) countries add to a score: elsewhere
         # the best static entry is the best, so the rest need no look.
         qcc = {q.cc2 for q in qual} if qual else ()
         lst = [lst[0], *(t for cc, ts in _by_cc(k, lst).items()
-                         if cc in doc_cc or cc in dem_cc or cc in a1_cc or cc in qcc for t in ts)]
+                         if cc in doc_cc or cc in dem_cc or cc in a1_cc or cc in qcc or cc in near for t in ts)]
     best_t, best = None, None
     for sc, order, cc2, a1, ref in lst:
         if qual:
@@ -107,6 +108,8 @@ def best_entry(k, doc, qual):
             sc += 3
         elif cc2 in dem_cc:
             sc += 1.5
+        elif cc2 in near:
+            sc += near_bonus
         if (cc2, a1) in doc_a1:
             sc += 2
         if best_t is None or (sc, order) > best_t:
@@ -142,7 +145,7 @@ def qualifier(text, cands, idx, doc, prev=None):
 def _foreign(e, doc):
     """Is e in a country the text gives no sign of: not named, not through a
     demonym or a division, and not bordering such a country?"""
-    doc_cc, dem_cc, _, a1_cc, _ = doc
+    doc_cc, dem_cc, _, a1_cc, _, _ = doc
     cc = e.cc2
     if cc in doc_cc or cc in dem_cc or cc in a1_cc:
         return False

@@ -56,7 +56,11 @@ def _find(text, sentences, actor_mentions):
     doc_a1 = {(e.cc2, e.admin1_code) for c in cands if c[2] == "admin1" for e in c[3]}
     # A country the text is about: named at least twice, its divisions counting.
     dominant = any(n >= 2 for n in named.values())
-    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1, {a for a, _ in doc_a1}, dominant)
+    # Countries bordering one the text names or implies (a demonym): weak evidence
+    # for a homonym there ("Israeli troops raided Jenin": the West Bank town).
+    nb = G.neighbours()
+    near = {n for cc in doc_cc | dem_cc for n in nb.get(cc, ())} - doc_cc - dem_cc
+    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1, {a for a, _ in doc_a1}, dominant, near)
     places: dict[str, Place] = {}
     mentions: list[Mention] = []
     taken_s: list[int] = []  # the spans kept so far: disjoint, so sorted by start is sorted by end
