@@ -136,8 +136,9 @@ def qualifier(text, cands, idx, doc, prev=None):
         p = cands[idx - 1]
         if p[2] in ("admin1", "country") and text[p[1]:c[0]] in ("'s ", "’s "):
             return p[3]
-    if prev is not None and c[0] - prev[0] <= 6 and not text[prev[0]:c[0]].isspace() and _GAP.fullmatch(
-            text, prev[0], c[0]):
+    # A world region ("Europe, Rise Up") places nothing: it has no country to match.
+    if prev is not None and c[0] - prev[0] <= 6 and prev[1].feature != "region" and not text[
+            prev[0]:c[0]].isspace() and _GAP.fullmatch(text, prev[0], c[0]):
         return [prev[1]]  # "Bakhmut in Donetsk": the town just kept places this one
     return None
 
