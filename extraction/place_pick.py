@@ -164,8 +164,10 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
     prev: (end, entry) of the place kept last, or None.
     """
     s, e, _, _, ev, k = c
-    if k in rules["stop"] or (ev != "strong" and text[s:e] in rules["dem"]):
+    if ev != "strong" and text[s:e] in rules["dem"]:
         return None
+    if k in rules["stop"]:
+        return _stopped(text, c, cands, idx, doc, prev)
     qual = qualifier(text, cands, idx, doc, prev)
     if ev == "named" and qual is None:
         return None
@@ -204,3 +206,15 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
     if trig or big:
         return best
     return None
+
+
+def _stopped(text, c, cands, idx, doc, prev):
+    """A name that is mostly a person's or a word ("Austin", "Jackson") is a town
+    only with its own division written after it: "Austin, Texas", "Jackson, Miss."."""
+    qual = qualifier(text, cands, idx, doc, prev)
+    if not qual or any(q.feature != "admin1" for q in qual):
+        return None
+    best = best_entry(c[5], doc, qual)[1]
+    if best is None or best.feature == "admin1" or _qual_bonus(best.cc2, best.admin1_code, qual) != 8:
+        return None
+    return best

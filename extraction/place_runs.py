@@ -32,6 +32,8 @@ def rules():
     dem_rx = re.compile(lead_alternation(sorted(dem, key=len, reverse=True), r"[\w-]") + r"(?![\w-])")
     iso2 = {v: k for k, v in G.iso3_of().items()}
     admin_trig = words("admin1_triggers")
+    by_code = G.admin1()[1]
+    states = {a: by_code[c] for a, c in r["state_abbreviations"].items() if c in by_code}
     return {"stop": words("stoplist"), "common": words("common_words"), "org": words("org_heads"),
             "admin_trig": admin_trig,
             "types": admin_trig | words("local_type_words"), "neighbours": words("neighbour_words"),
@@ -40,7 +42,8 @@ def rules():
             "articles": frozenset(r["joined_articles"]), "bare": int(r["bare_city_population"]),
             "initial": int(r["initial_city_population"]), "initial_any": int(r["initial_alias_population"]),
             "small_prefixes": G.small_prefixes(),
-            "iso2": iso2}
+            "iso2": iso2, "states": states,
+            "states_rx": re.compile(", (" + lead_alternation(sorted(states, key=len, reverse=True)) + r")(?!\w)")}
 
 
 class _Triggers:
@@ -129,6 +132,7 @@ def scan(text, gaz):
         e = ckey.get(G.key(m.group()))
         if e:
             cands.append([m.start(), m.end(), "country", [e], "strong", None])
+    n_pre = len(cands)
     cache = _cache(gaz)
     types = r["types"]
     dem_cc = set()
@@ -169,7 +173,22 @@ def scan(text, gaz):
                 _share_plural_type(text, cands, cand, akey)
             cands.append(cand)
     dem_cc.discard(None)
+    states = r["states_rx"].finditer(text) if ", " in text else ()
+    for m in states:
+        if m.start() and text[m.start() - 1].isalpha():  # "Biloxi, Miss.": a town before the comma
+            _put_state(cands, n_pre, m.start(1), m.end(1), r["states"][m.group(1)])
     return cands, dem_cc
+
+
+def _put_state(cands, n_pre, s, e, entry):
+    """An AP state abbreviation ("Miss.") as a division candidate, in text order
+    among the run candidates (after the n_pre of _ABBREV), in place of the town a
+    run read in it ("Miss" -> Mis, ITA)."""
+    i = len(cands)
+    while i > n_pre and cands[i - 1][0] >= s:
+        i -= 1
+    cands[i:] = [c for c in cands[i:] if c[0] >= e]
+    cands.insert(i, [s, e, "admin1", [entry], "strong", G.key(entry.name)])
 
 
 def _run_cands(text, rs, re_, tail, r, gaz):
