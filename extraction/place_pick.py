@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from . import gazetteer as G
+from .ids import slug
 from .lexicon import load
 
 
@@ -154,6 +155,7 @@ def _foreign(e, doc):
     return not any(n in doc_cc or n in dem_cc or n in a1_cc for n in nb)
 
 
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _GAP = re.compile(r"\s*(?:,|\(|in|, in|near|, near)?\s*")
 _NOT_QUAL = frozenset()
 
@@ -218,3 +220,27 @@ def _stopped(text, c, cands, idx, doc, prev):
     if best is None or best.feature == "admin1" or _qual_bonus(best.cc2, best.admin1_code, qual) != 8:
         return None
     return best
+
+
+def admin2_entry(text, c, cands, idx, doc, named, prev):
+    """The place of a district the gazetteer does not know ("North Waziristan
+    district"): in the division or country written next to it, else in the
+    country the text is about (named at least twice, more than any other), else
+    none. No coordinates: no gazetteer knows them."""
+    s, e, _, name_len, _, k = c
+    qual = qualifier(text, cands, idx, doc, prev)
+    if not qual and idx + 1 < len(cands) and cands[idx + 1][2] in ("admin1", "country") and _OF.fullmatch(
+            text, e, cands[idx + 1][0]):
+        qual = cands[idx + 1][3]  # "the Kurram district of Pakistan"
+    if qual:
+        q = qual[0]
+        cc2, a1 = q.cc2, (q.admin1_code if q.feature != "country" else None)
+    else:
+        top = named.most_common(2)
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        cc2, a1 = top[0][0], None
+    if not cc2:
+        return None
+    name = text[s:s + name_len]
+    return G.Entry(f"admin2:{cc2}:{slug(k)}", name, "admin2", cc2, a1, None, None, 0, k)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from . import gazetteer as G
 from . import place_keys as K
 from .fast_regex import lead_alternation
+from .place_districts import district, district_ends, no_place
 from .place_tokens import _ABBREV, _AFTER, runs, tokens
 from .lexicon import load
 
@@ -43,6 +44,10 @@ def rules():
             "initial": int(r["initial_city_population"]), "initial_any": int(r["initial_alias_population"]),
             "small_prefixes": G.small_prefixes(),
             "iso2": iso2, "states": states,
+            "admin2": words("admin2_type_words") & (admin_trig | words("local_type_words")),
+            "admin2_not_first": words("admin2_not_first"),
+            "admin2_rx": re.compile(r"\s(?:" + "|".join(sorted(words("admin2_type_words"), key=len, reverse=True))
+                                    + r")(?![\w-])"),
             "states_rx": re.compile(", (" + lead_alternation(sorted(states, key=len, reverse=True)) + r")(?!\w)")}
 
 
@@ -136,10 +141,11 @@ def scan(text, gaz):
     cache = _cache(gaz)
     types = r["types"]
     dem_cc = set()
+    a2_ends = district_ends(text, r)
     for run in runs(text):
         rt = run.group()
         hit = cache.get(rt)
-        if hit is _NOTHING:
+        if hit is _NOTHING and (a2_ends is None or run.end() not in a2_ends):
             continue  # most runs: names, sentence-initial words
         if hit is None:
             if len(cache) >= _CACHE_SIZE:
@@ -152,11 +158,11 @@ def scan(text, gaz):
             if hit == _NOTHING:
                 hit = _NOTHING
             cache[rt] = hit
-            if hit is _NOTHING:
+            if hit is _NOTHING and (a2_ends is None or run.end() not in a2_ends):
                 continue
         found, dems = hit
         rs = run.start()
-        if found and found[-1][1] == len(rt):
+        if (found and found[-1][1] == len(rt)) or (a2_ends is not None and run.end() in a2_ends):
             # Only a candidate ending at the run's end can change with a type word after it.
             a = _AFTER.match(text, rs + len(rt), rs + len(rt) + 20)
             if a and a.group(1) in types:
@@ -214,10 +220,10 @@ def _run_cands(text, rs, re_, tail, r, gaz):
         if t[5]:
             break
     else:
-        return ()
+        return no_place(text, rs, re_, tail, toks, info, r, _sub_key)
     if n_toks == 1:
         if not any(info[0][2]):
-            return ()  # a word that may only start a longer name, alone
+            return no_place(text, rs, re_, tail, toks, info, r, _sub_key)  # a word that may only start a longer name, alone
     elif info[-1][1] in r["org"] and not any(
             _sub_key(text, toks, info, n_toks - n, n_toks) in ckey for n in range(2, min(4, n_toks) + 1)):
         return ()  # an organisation: nothing inside it is a place
@@ -278,6 +284,19 @@ def _run_cands(text, rs, re_, tail, r, gaz):
         out.append([s - rs, e - rs, kind, entries, ev, k])
         spans.append((i, j))
         i = j
+    if not out:
+        return no_place(text, rs, re_, tail, toks, info, r, _sub_key)
+    if (tail is not None or info[-1][1] in r["admin2"]) and spans[-1][1] < n_toks - (tail is None):
+        # A district type word after words that name nothing: "Pakistan's Kurram
+        # District", or the whole run when it found towns only by weak guesses
+        # ("North Waziristan district": North, a village in the US).
+        weak = all(c[2] == "city" and c[4] is None for c in out)
+        d = district(text, rs, re_, tail, toks, info, r, _sub_key, 0 if weak else spans[-1][1])
+        if d:
+            if weak:
+                out, spans = [], []
+            out.append(list(d))
+            spans.append((spans[-1][1] if spans else 0, n_toks))
     if n_toks > 1:
         _mark_names(text, toks, info, out, spans, r)
     return tuple(tuple(c) for c in out)

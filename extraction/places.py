@@ -25,7 +25,7 @@ from collections import Counter
 
 from . import gazetteer as G
 from .model import Mention, Place, Sentence
-from .place_pick import pick_city
+from .place_pick import admin2_entry, pick_city
 # The scanner's patterns and rules stay importable from here (tests compare them).
 from .place_runs import rules as _rules, scan
 
@@ -67,7 +67,7 @@ def _find(text, sentences, actor_mentions):
     taken_e: list[int] = []
     prev = None  # (end, entry) of the last place kept
     for idx, c in enumerate(cands):
-        s, e, kind, entries, _ev, k = c
+        s, e, kind, entries, ev, k = c
         if inside_actor is not None and kind != "country" and inside_actor(s, e):
             continue
         division = _division_of(text, c, prev, akey) if kind in ("city", "country") else None
@@ -75,10 +75,16 @@ def _find(text, sentences, actor_mentions):
             entry = division
         elif kind == "city":
             entry = pick_city(text, c, cands, idx, doc, rules, sent_starts, prev)
+            if entry is None and ev == "strong":
+                entry = _district_of(text, c, cands, idx, doc, named, prev, rules)
             if entry is None:
                 continue
         elif kind == "admin1":
             entry = _pick_admin1(text, cands, idx, doc_cc, places, mentions)
+        elif kind == "admin2":
+            entry = admin2_entry(text, c, cands, idx, doc, named, prev)
+            if entry is None:
+                continue
         else:
             entry = entries[0]
         # Overlap with a kept span: only the last one starting before e can reach past s.
@@ -97,6 +103,16 @@ def _find(text, sentences, actor_mentions):
             doc[1].add(entry.cc2)  # a town kept is weak evidence of its country for the next ones
     mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(places.values(), key=lambda p: p.place_id), mentions
+
+
+def _district_of(text, c, cands, idx, doc, named, prev, rules):
+    """A name with a district type word whose towns are all ruled out ("Harris
+    County, Texas": no Harris in Texas) is the district itself."""
+    body, _, last = text[c[0]:c[1]].rpartition(" ")
+    if not body or G.fold(last) not in rules["admin2"]:
+        return None
+    name_len = c[1] - c[0] if last[:1].isupper() else len(body.rstrip())  # "Harris County", "Swat"
+    return admin2_entry(text, (c[0], c[1], "admin2", name_len, "strong", c[5]), cands, idx, doc, named, prev)
 
 
 def _division_of(text, c, prev, akey):
