@@ -115,6 +115,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         return [], []
     base: list[tuple[int, int, Entry]] = []
     named = []  # every dictionary hit, "in Moscow" too: what the document is about
+    national = []  # "the Senate": its own country only when no other one dominates
     if lex.lower is None:
         lex.lower = lower_pass(lex)
     pre = lex.lower[0].run(text)
@@ -124,7 +125,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         e = lex.entries.get(m.group(1))
         if e is None:
             continue
-        named.append(e)
+        (named if not e.national else national).append(e)
         s = m.start(1)
         if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", m.end())):
             continue  # "in Moscow" is a place, "Moscow said" is the government
@@ -148,7 +149,8 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             aff = parent.affiliation_id
 
     # 2. titled persons first: their modifier ("U.S. State Department") stays its own mention
-    doc_iso = dominant_country(count_countries(named))
+    doc_iso = dominant_country(count_countries(named)) or (
+        dominant_country(count_countries(named + national)) if national else None)
     state = state_sectors()
     titles = _Claims()  # "Police spokesman": the title's words are no bare agent ("police")
     for ps, pe, person, mod, (ts, te) in find_persons(text, lex, ends, pre, doc_iso, state):
@@ -180,6 +182,10 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
                 continue
         if ent.kind == "region":
             continue  # "in Borno" is a place: the places finder's
+        if ent.national and doc_iso and doc_iso != ent.iso3 and doc_iso in lex.states:
+            # "the Senate" in a text about Brazil is Brazil's legislature, not the U.S. Congress
+            claim(s, e, compound_actor(lex, doc_iso, (ent.actor.cameo_code or "")[3:] or "GOV"))
+            continue
         if ent.kind == "person" and ent.iso3 in lex.states:
             am = lex.agent_after.match(text, e)
             if am and lex.agents[am.group(2)][0] == "GOV" and claims.free(s, am.end()):
