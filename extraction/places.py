@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from . import gazetteer as G
@@ -48,6 +49,8 @@ def _find(text, sentences, actor_mentions):
     starts = [s.start for s in sentences]
     sent_starts = set(starts)
     inside_actor = _containment(sorted((m.start, m.end) for m in actor_mentions)) if actor_mentions else None
+    # A name the actor finder read as a person ("President Bush", "Jackson said") is no town.
+    persons = {(m.start, m.end) for m in actor_mentions if m.ref_id.startswith("actor:person:")}
 
     # Evidence for settlements and bare division names: the countries and
     # divisions the text names (a demonym is weaker evidence than a name).
@@ -68,7 +71,8 @@ def _find(text, sentences, actor_mentions):
     prev = None  # (end, entry) of the last place kept
     for idx, c in enumerate(cands):
         s, e, kind, entries, ev, k = c
-        if inside_actor is not None and kind != "country" and inside_actor(s, e):
+        if inside_actor is not None and kind != "country" and (inside_actor(s, e) or (
+                kind == "city" and (s, e) in persons and not _LOCATIVE.search(text, max(0, s - 10), s))):
             continue
         division = _division_of(text, c, prev, akey) if kind in ("city", "country") else None
         if division is not None:
@@ -103,6 +107,10 @@ def _find(text, sentences, actor_mentions):
             doc[1].add(entry.cc2)  # a town kept is weak evidence of its country for the next ones
     mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(places.values(), key=lambda p: p.place_id), mentions
+
+
+# "in San Diego, said ...": after a locative preposition a name is the place, whatever reads it as a speaker.
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|from|to)\s+$")
 
 
 def _district_of(text, c, cands, idx, doc, named, prev, rules):

@@ -13,14 +13,19 @@ import pytest
 from extraction.places import find_places
 from extraction.sentences import split_sentences
 
-CASES = [c for f in sorted((Path(__file__).parent / "golden").glob("places_*.json"))
-         for c in json.loads(f.read_text(encoding="utf-8"))["cases"]]
+from extraction.actors import find_actors
+
+_FILES = [json.loads(f.read_text(encoding="utf-8")) for f in sorted((Path(__file__).parent / "golden").glob("places_*.json"))]
+# A file with "with_actors" runs the actor finder first and passes its mentions on, as extraction.core does.
+CASES = [dict(c, with_actors=d.get("with_actors", False)) for d in _FILES for c in d["cases"]]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["rule"] for c in CASES])
 def test_golden(case):
     text = case["text"]
-    places, mentions = find_places(text, split_sentences(text), [])
+    sents = split_sentences(text)
+    actor_mentions = find_actors(text, sents)[1] if case["with_actors"] else []
+    places, mentions = find_places(text, sents, actor_mentions)
     rows = {p.place_id: p for p in places}
     assert [m.text for m in mentions] == [e["text"] for e in case["expected"]]
     for m, exp in zip(mentions, case["expected"]):
