@@ -13,7 +13,7 @@ from __future__ import annotations
 def district_ends(text, r):
     """Where a run followed by a second-level type word ends ("Kurram| district"),
     or None: a text naming none of those words (most) costs a few substring tests."""
-    if not any(w in text for w in r["admin2"]):
+    if not any(map(text.__contains__, r["admin2"])):
         return None
     ends = set()
     for m in r["admin2_rx"].finditer(text):

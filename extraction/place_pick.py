@@ -213,6 +213,8 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
 def _stopped(text, c, cands, idx, doc, prev):
     """A name that is mostly a person's or a word ("Austin", "Jackson") is a town
     only with its own division written after it: "Austin, Texas", "Jackson, Miss."."""
+    if idx + 1 >= len(cands) or cands[idx + 1][0] - c[1] > 6:
+        return None  # no division right after it (most stoplisted names)
     qual = qualifier(text, cands, idx, doc, prev)
     if not qual or any(q.feature != "admin1" for q in qual):
         return None
