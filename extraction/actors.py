@@ -16,7 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .actor_country import count_countries, country_after, dominant_country, state_sectors
+from .actor_country import (count_countries, country_after, dominant_country, foreign_division_after,
+                            state_sectors)
 from .actor_lexicon import ActorLexicon, Entry, compound_actor, ethnic_actor, generic_actor, lexicon, words_scan
 from .actor_orgs import acronym_orgs, head_orgs
 from .actor_orgs import rules as org_rules
@@ -56,6 +57,7 @@ def _units(text: str):
             end = m.end()
             yield m
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z])(?=,)")
 
 
 def lower_pass(lex: ActorLexicon) -> tuple[LowerPass, CapitalPass]:
@@ -121,10 +123,23 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     pre = lex.lower[0].run(text)
     caps = lex.lower[1].run(text)
     pre.update({k + "_at": v for k, v in caps.items()})
+    hits = []
+    towns = set()  # capitals this text writes as a town elsewhere ("Athens, Ga.", "Paris, Texas")
     for m in lex.scan.finditer(text, pre["lex"], pre["lex_at"]):
         e = lex.entries.get(m.group(1))
         if e is None:
             continue
+        if e.kind == "capital" and text.startswith(",", m.end()) and foreign_division_after(text, m.end(), e.iso3):
+            towns.add(m.group(1).casefold())
+        hits.append((m, e))
+    dl = _DATELINE.match(text)  # "ATHENS, Ga. (AP) -": the dictionary has no upper-case forms
+    if dl:
+        cap = lex.entries.get(dl.group(1).title())
+        if cap is not None and cap.kind == "capital" and foreign_division_after(text, dl.end(1), cap.iso3):
+            towns.add(dl.group(1).casefold())
+    for m, e in hits:
+        if towns and e.kind == "capital" and m.group(1).casefold() in towns:
+            continue  # the town all through the text: "Athens police" are not Greece's
         (named if not e.national else national).append(e)
         s = m.start(1)
         if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", m.end())):
@@ -217,7 +232,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         if _owned(text, s, claims, bare):
             continue
         if claims.free(s, m.end()) and titles.free(s, m.end()) and _generic_ok(text, s, sector):
-            iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
+            iso = country_after(text, m.end(), lex, towns) or (doc_iso if sector in state else None)
             agent = compound_actor(lex, iso, sector) if iso else generic_actor(sector)
             bare.add(agent.actor_id)
             claim(s, m.end(), agent)

@@ -1,7 +1,8 @@
 """Golden cases of tests/golden/actors_*.json: which country an actor belongs to.
 
 Text in, for each listed span the actor it resolves to (actor_id, type,
-country); 'rule' says what a case checks."""
+country), and the spans that must be no actor ("absent"); 'rule' says what a
+case checks."""
 from __future__ import annotations
 
 import json
@@ -28,3 +29,6 @@ def test_golden(case):
             for field in ("actor_id", "actor_type", "country_code"):
                 if field in exp:
                     assert getattr(a, field) == exp[field], (exp["span"], field, getattr(a, field))
+    spans = {m.text for m in mentions}
+    for span in case.get("absent", ()):  # no actor at all for these ("Paris, Texas" is a town)
+        assert span not in spans, span
