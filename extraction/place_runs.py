@@ -263,7 +263,7 @@ def _run_cands(text, rs, re_, tail, r, gaz):
                 break  # "Jordan Miller", "Georgia Smith": a person, not the country ("UK Government" is)
             if in_c and (type_word is None or not (in_a or in_s)):
                 hit = (j, (s, e, "country", [ckey[k]], "strong", k))
-            elif in_r and not in_a:
+            elif in_r and not (in_a and type_word):  # "the Red Sea" is the sea, "Red Sea state" the division
                 hit = (j, (s, e, "region", [rkey[k]], "strong", k))
             elif type_word in admin_trig and in_a:
                 hit = (used, (s, end, "admin1", akey[k], "strong", k))
