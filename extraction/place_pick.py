@@ -23,6 +23,31 @@ def _bonus():
     return float(r["main_name"]), float(r["capital"]), float(r["neighbour_country"])
 
 
+@lru_cache(maxsize=1)
+def _unknown_population():
+    return int(load("places.yaml")["unknown_population"])
+
+
+@lru_cache(maxsize=1)
+def _article_rx():
+    # a joined Arabic article at the start ("arraqah"), a final h ("raqqah"), doubled letters
+    arts = "|".join(sorted(load("places.yaml")["joined_articles"], key=len, reverse=True))
+    return re.compile(f"^(?:{arts})(?=[a-z]{{3}})"), re.compile(r"h$"), re.compile(r"([a-z])\1")
+
+
+def is_main(main, k):
+    """Is key k the main name of a place whose main-name key is main? Arabic
+    transliterations differ in the joined article and a final h: "Raqqa" is
+    the main name of Ar Raqqah, "Hasakah" of Al Hasakah."""
+    if main == k:
+        return True
+    if not main or main[0] != k[0] and k[0] not in "aeu" and main[:1] not in "aeu":
+        return False
+    art, final_h, double = _article_rx()
+    core = lambda x: final_h.sub("", double.sub(r"\1", art.sub("", x)))  # noqa: E731
+    return core(main) == core(k)
+
+
 _RANKED: dict = {}  # key -> its entries as [(static score, -order, entry)], best first
 
 
@@ -36,12 +61,14 @@ def ranked(k):
     if got is None:
         cidx, log10 = G.cities(), math.log10
         named, cap, _ = _bonus()
+        unknown = _unknown_population()
         out = []
         for n, (r, pop, main, capital, cc2, a1) in enumerate(cidx.static_rows(k)):
             # A capital called by one of its other names ("Philadelphia" for Amman) is no
             # likelier than any town so called: its bonus goes with its main name only.
-            bonus = named + (cap if capital else 0.0) if main == k else 0.0
-            out.append((log10(pop + 10) + bonus,
+            bonus = named + (cap if capital else 0.0) if is_main(main, k) else 0.0
+            # cities500 lists towns of 500 people or more: 0 is an unknown population
+            out.append((log10(max(pop, unknown) + 10) + bonus,
                         -n, cc2, a1, r))
         n0 = len(out)
         # A division's population is the sum of its towns: its static score is
@@ -204,7 +231,7 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
         if common:
             return None
         return best if (best.population >= rules["initial_any"] or best.capital or (
-            best.population >= rules["initial"] and best.main_key == k)) else None
+            best.population >= rules["initial"] and is_main(best.main_key, k))) else None
     if trig or big:
         return best
     return None
