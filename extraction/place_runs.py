@@ -15,7 +15,8 @@ from . import gazetteer as G
 from . import place_keys as K
 from .fast_regex import lead_alternation
 from .place_districts import district, district_ends, no_place
-from .place_tokens import _ABBREV, _AFTER, runs, tokens
+from .place_extra import country_pairs, put_state
+from .place_tokens import _ABBREV, _AFTER, _TOKEN, runs, tokens
 from .lexicon import load
 
 
@@ -137,6 +138,11 @@ def scan(text, gaz):
         e = ckey.get(G.key(m.group()))
         if e:
             cands.append([m.start(), m.end(), "country", [e], "strong", None])
+            if text.startswith("-", m.end()):  # "U.S.-Iraq": the run finder starts no name after a hyphen
+                t = _TOKEN.match(text, m.end() + 1)
+                other = ckey.get(G.key(t.group())) if t else None
+                if other:
+                    cands.append([t.start(), t.end(), "country", [other], "strong", None])
     n_pre = len(cands)
     cache = _cache(gaz)
     types = r["types"]
@@ -182,22 +188,17 @@ def scan(text, gaz):
     states = r["states_rx"].finditer(text) if ", " in text else ()
     for m in states:
         if m.start() and text[m.start() - 1].isalpha():  # "Biloxi, Miss.": a town before the comma
-            _put_state(cands, n_pre, m.start(1), m.end(1), r["states"][m.group(1)])
+            put_state(cands, n_pre, m.start(1), m.end(1), r["states"][m.group(1)])
     return cands, dem_cc
 
 
-def _put_state(cands, n_pre, s, e, entry):
-    """An AP state abbreviation ("Miss.") as a division candidate, in text order
-    among the run candidates (after the n_pre of _ABBREV), in place of the town a
-    run read in it ("Miss" -> Mis, ITA)."""
-    i = len(cands)
-    while i > n_pre and cands[i - 1][0] >= s:
-        i -= 1
-    cands[i:] = [c for c in cands[i:] if c[0] >= e]
-    cands.insert(i, [s, e, "admin1", [entry], "strong", G.key(entry.name)])
-
-
 def _run_cands(text, rs, re_, tail, r, gaz):
+    """_plain_cands, plus the countries of a hyphenated pair it left alone (place_extra)."""
+    found = _plain_cands(text, rs, re_, tail, r, gaz)
+    return country_pairs(text, rs, re_, found, gaz[0]) if "-" in text[rs:re_] else found
+
+
+def _plain_cands(text, rs, re_, tail, r, gaz):
     """The candidates of one capitalised run text[rs:re_], offsets relative to rs.
 
     The longest sub-runs the gazetteer knows, left to right; none when the run
