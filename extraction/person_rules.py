@@ -114,8 +114,9 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = No
         if not nm:
             continue
         name = _clean_name(nm.group(1), lex)
-        if not name or name.split(None, 1)[0] in lex.title_sector:
-            continue  # "President, Mr X": the inner title's own match names X
+        first = name.split(None, 1)[0] if name else ""
+        if not name or first in lex.title_sector or first + "." in lex.title_sector:
+            continue  # "President, Mr X", "spokesman Sgt. X": the inner title's own match names X
         title = m.group(1)
         ts = m.start(1)
         mod = None
