@@ -23,6 +23,7 @@ from .actor_orgs import acronym_orgs, head_orgs
 from .actor_orgs import rules as org_rules
 from .actor_scan import CapitalPass, LowerPass
 from .ids import slug
+from .lexicon import load
 from .model import Actor, Mention, Sentence
 from .person_rules import SAID_BEFORE, appositive_persons, find_persons, speech_persons, surname_mentions
 
@@ -69,6 +70,32 @@ def lower_pass(lex: ActorLexicon) -> tuple[LowerPass, CapitalPass]:
             CapitalPass({k: (sc, sc.rest or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
                                                                ("alone", lex.alone_scan), ("heads", heads),
                                                                ("unit_heads", _UNIT_HEAD_SCAN))}))
+
+
+_IN_NAMES: dict = {}  # id(lex.entries) -> (entries, the map below): built once per lexicon
+
+
+def _in_place_names(lex: ActorLexicon) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Country and capital surfaces that stand inside a world region's name (the
+    place finder's places_regions.csv), with the words before and after them there:
+    "Oman" -> (("Gulf of ", ""),), "China" -> (("South ", " Sea"), ("East ", " Sea"))."""
+    hit = _IN_NAMES.get(id(lex.entries))
+    if hit is not None and hit[0] is lex.entries:
+        return hit[1]
+    out: dict[str, set] = {}
+    for r in load("places_regions.csv"):
+        for name in [r["name"], *r["aliases"].split("|")]:
+            words = name.split()
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    sub = " ".join(words[i:j])
+                    ent = lex.entries.get(sub)
+                    if sub != name and ent is not None and ent.kind in ("country", "capital", "demonym"):
+                        a, b = " ".join(words[:i]), " ".join(words[j:])
+                        out.setdefault(sub, set()).add((a + " " if a else "", " " + b if b else ""))
+    got = {k: tuple(v) for k, v in out.items()}
+    _IN_NAMES[id(lex.entries)] = (lex.entries, got)
+    return got
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -137,9 +164,13 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         cap = lex.entries.get(dl.group(1).title())
         if cap is not None and cap.kind == "capital" and foreign_division_after(text, dl.end(1), cap.iso3):
             towns.add(dl.group(1).casefold())
+    in_names = _in_place_names(lex)
     for m, e in hits:
         if towns and e.kind == "capital" and m.group(1).casefold() in towns:
             continue  # the town all through the text: "Athens police" are not Greece's
+        ctx = in_names.get(m.group(1))
+        if ctx and any(text.startswith(a, m.start(1) - len(a)) and text.startswith(b, m.end(1)) for a, b in ctx):
+            continue  # "Gulf of Oman", "South China Sea": a sea's name, not the state
         (named if not e.national else national).append(e)
         s = m.start(1)
         if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", m.end())):
