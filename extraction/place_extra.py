@@ -12,15 +12,21 @@ from .place_tokens import tokens
 _PART = re.compile(r"[^-‐]+")
 
 
-def put_state(cands, n_pre, s, e, entry):
-    """An AP state abbreviation ("Miss.") as a division candidate, in text order
-    among the run candidates (after the n_pre of _ABBREV), in place of the town a
-    run read in it ("Miss" -> Mis, ITA)."""
-    i = len(cands)
-    while i > n_pre and cands[i - 1][0] >= s:
-        i -= 1
-    cands[i:] = [c for c in cands[i:] if c[0] >= e]
-    cands.insert(i, [s, e, "admin1", [entry], "strong", G.key(entry.name)])
+def put_states(cands, n_pre, states):
+    """AP state abbreviations ("Miss.") as division candidates, in text order among
+    the run candidates (those after the n_pre of _ABBREV, sorted by start), in
+    place of the towns a run read in them ("Miss" -> Mis, ITA). states: (start,
+    end, entry) in text order. One merge: a text of thousands of datelines stays linear."""
+    runs, out, j = cands[n_pre:], [], 0
+    for s, e, entry in states:
+        while j < len(runs) and runs[j][0] < s:
+            out.append(runs[j])
+            j += 1
+        while j < len(runs) and runs[j][0] < e:
+            j += 1  # read inside the abbreviation
+        out.append([s, e, "admin1", [entry], "strong", G.key(entry.name)])
+    out += runs[j:]
+    cands[n_pre:] = out
 
 
 def country_pairs(text, rs, re_, found, ckey):

@@ -15,7 +15,7 @@ from . import gazetteer as G
 from . import place_keys as K
 from .fast_regex import lead_alternation
 from .place_districts import district, district_ends, no_place
-from .place_extra import country_pairs, put_state
+from .place_extra import country_pairs, put_states
 from .place_tokens import _ABBREV, _AFTER, _TOKEN, runs, tokens
 from .lexicon import load
 
@@ -185,10 +185,12 @@ def scan(text, gaz):
                 _share_plural_type(text, cands, cand, akey)
             cands.append(cand)
     dem_cc.discard(None)
-    states = r["states_rx"].finditer(text) if ", " in text else ()
-    for m in states:
-        if m.start() and text[m.start() - 1].isalpha():  # "Biloxi, Miss.": a town before the comma
-            put_state(cands, n_pre, m.start(1), m.end(1), r["states"][m.group(1)])
+    if ", " in text:
+        # "Biloxi, Miss.": a town before the comma
+        states = [(m.start(1), m.end(1), r["states"][m.group(1)]) for m in r["states_rx"].finditer(text)
+                  if m.start() and text[m.start() - 1].isalpha()]
+        if states:
+            put_states(cands, n_pre, states)
     return cands, dem_cc
 
 
