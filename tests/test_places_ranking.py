@@ -34,3 +34,14 @@ def test_golden(case):
         for field in ("place_id", "name", "feature", "country_code", "admin1"):
             if field in exp:
                 assert getattr(p, field) == exp[field], (m.text, field)
+
+
+def test_many_datelines_stay_linear():
+    """Thousands of "Town, St." datelines: the abbreviations are merged into the
+    candidates in one pass (inserting them one by one was quadratic)."""
+    import time
+    text = "Biloxi, Miss., " * 20000
+    t0 = time.perf_counter()
+    places, mentions = find_places(text, split_sentences(text), [])
+    assert time.perf_counter() - t0 < 10
+    assert len(mentions) == 40000 and {p.name for p in places} == {"Biloxi", "Mississippi"}
