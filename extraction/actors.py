@@ -152,30 +152,31 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
     pre.update({k + "_at": v for k, v in caps.items()})
     hits = []
     towns = set()  # capitals this text writes as a town elsewhere ("Athens, Ga.", "Paris, Texas")
+    in_names = _in_place_names(lex)
     for m in lex.scan.finditer(text, pre["lex"], pre["lex_at"]):
-        e = lex.entries.get(m.group(1))
+        g = m.group(1)
+        e = lex.entries.get(g)
         if e is None:
             continue
+        s = m.start(1)
+        ctx = in_names.get(g)
+        if ctx and any(text.startswith(a, s - len(a)) and text.startswith(b, s + len(g)) for a, b in ctx):
+            continue  # "Gulf of Oman", "South China Sea": a sea's name, not the state
         if e.kind == "capital" and text.startswith(",", m.end()) and foreign_division_after(text, m.end(), e.iso3):
-            towns.add(m.group(1).casefold())
-        hits.append((m, e))
+            towns.add(g.casefold())
+        hits.append((s, m.end(), g, e))
     dl = _DATELINE.match(text)  # "ATHENS, Ga. (AP) -": the dictionary has no upper-case forms
     if dl:
         cap = lex.entries.get(dl.group(1).title())
         if cap is not None and cap.kind == "capital" and foreign_division_after(text, dl.end(1), cap.iso3):
             towns.add(dl.group(1).casefold())
-    in_names = _in_place_names(lex)
-    for m, e in hits:
-        if towns and e.kind == "capital" and m.group(1).casefold() in towns:
+    for s, end, g, e in hits:
+        if towns and e.kind == "capital" and g.casefold() in towns:
             continue  # the town all through the text: "Athens police" are not Greece's
-        ctx = in_names.get(m.group(1))
-        if ctx and any(text.startswith(a, m.start(1) - len(a)) and text.startswith(b, m.end(1)) for a, b in ctx):
-            continue  # "Gulf of Oman", "South China Sea": a sea's name, not the state
         (named if not e.national else national).append(e)
-        s = m.start(1)
-        if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", m.end())):
+        if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", end)):
             continue  # "in Moscow" is a place, "Moscow said" is the government
-        base.append((s, m.end(), e))
+        base.append((s, end, e))
     ends = {e: (s, ent) for s, e, ent in base}
     claims = _Claims()
     actors: dict[str, Actor] = {}
