@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .lexicon import load
 
@@ -30,14 +31,16 @@ def state_sectors() -> frozenset:
     return frozenset(load("actors_agents.yaml").get("state_sectors", ()))
 
 
-def country_after(text: str, end: int, lex) -> str | None:
-    """ISO-3 of a country, capital or region named right after ``end`` ("... in Kenya")."""
+def country_after(text: str, end: int, lex, towns=()) -> str | None:
+    """ISO-3 of a country, capital or region named right after ``end`` ("... in Kenya");
+    towns: capitals the text writes as a town elsewhere ("Paris, Texas"), casefolded."""
     m = _AFTER.match(text, end)
     if not m:
         return None
     cm = lex.regex.match(text, m.end())
     ent = lex.entries.get(cm.group()) if cm else None
-    if ent is not None and ent.kind in ("country", "capital", "region") and ent.iso3 in lex.states:
+    if ent is not None and ent.kind in ("country", "capital", "region") and ent.iso3 in lex.states and not (
+            ent.kind == "capital" and towns and cm.group().casefold() in towns):
         return ent.iso3
     return None
 
@@ -53,3 +56,39 @@ def dominant_country(counts: Counter) -> str | None:
 def count_countries(entries) -> Counter:
     """Country, demonym, capital, region and national-organisation surfaces per ISO-3."""
     return Counter(e.iso3 for e in entries if e.kind in _KINDS and e.iso3)
+
+
+# ", Ga." / ", Texas" / ", New South Wales": up to three capitalised words after a comma
+_DIVISION = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> dict[str, frozenset[str]]:
+    """First-level division names and AP state abbreviations -> ISO-3 of their countries
+    (places_admin1.csv, places.yaml state_abbreviations, shared with the place finder)."""
+    iso3 = {r["iso2"]: r["iso3"] for r in load("places_countries.csv")}
+    out: dict[str, set] = {}
+    for r in load("places_admin1.csv"):
+        if r["cc"] in iso3:
+            out.setdefault(r["name"], set()).add(iso3[r["cc"]])
+    for abbr, code in load("places.yaml").get("state_abbreviations", {}).items():
+        cc = code.split(".", 1)[0]
+        if cc in iso3:
+            out.setdefault(abbr, set()).add(iso3[cc])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def foreign_division_after(text: str, end: int, iso3: str | None) -> bool:
+    """Is the name ending at ``end`` followed by ", <a division of another country>"?
+    "Paris, Texas", "Athens, Ga.", "London, Ontario": a town, not that capital."""
+    m = _DIVISION.match(text, end)
+    if not m:
+        return False
+    divs = _divisions()
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        ccs = divs.get(name) or divs.get(name.rstrip("."))
+        if ccs:
+            return iso3 not in ccs
+    return False

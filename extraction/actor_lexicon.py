@@ -27,6 +27,9 @@ class Entry:
     actor: Actor
     iso3: str | None = None
     demonym: str | None = None  # for compounds: "North Korean" military
+    # a name many countries give their own body ("Senate"): this actor only when the
+    # text is not about another country (actors.py)
+    national: bool = False
 
 
 def trie_pattern(words) -> str:
@@ -277,6 +280,8 @@ def _orgs(entries: dict, orgs: dict) -> None:
         orgs[o["key"]] = a
         for al in o.get("aliases", []):
             entries.setdefault(str(al), Entry("org", a, o.get("country")))
+        for al in o.get("bare_aliases", []):
+            entries.setdefault(str(al), Entry("org", a, o.get("country"), national=True))
 
 
 def _groups(entries: dict, states: dict, orgs: dict) -> None:

@@ -16,12 +16,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from .actor_country import count_countries, country_after, dominant_country, state_sectors
+from .actor_country import (count_countries, country_after, dominant_country, foreign_division_after,
+                            state_sectors)
 from .actor_lexicon import ActorLexicon, Entry, compound_actor, ethnic_actor, generic_actor, lexicon, words_scan
 from .actor_orgs import acronym_orgs, head_orgs
 from .actor_orgs import rules as org_rules
 from .actor_scan import CapitalPass, LowerPass
 from .ids import slug
+from .lexicon import load
 from .model import Actor, Mention, Sentence
 from .person_rules import SAID_BEFORE, appositive_persons, find_persons, speech_persons, surname_mentions
 
@@ -56,6 +58,7 @@ def _units(text: str):
             end = m.end()
             yield m
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ -]{1,30}[A-Z])(?=,)")
 
 
 def lower_pass(lex: ActorLexicon) -> tuple[LowerPass, CapitalPass]:
@@ -67,6 +70,32 @@ def lower_pass(lex: ActorLexicon) -> tuple[LowerPass, CapitalPass]:
             CapitalPass({k: (sc, sc.rest or []) for k, sc in (("lex", lex.scan), ("title", lex.title_scan),
                                                                ("alone", lex.alone_scan), ("heads", heads),
                                                                ("unit_heads", _UNIT_HEAD_SCAN))}))
+
+
+_IN_NAMES: dict = {}  # id(lex.entries) -> (entries, the map below): built once per lexicon
+
+
+def _in_place_names(lex: ActorLexicon) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Country and capital surfaces that stand inside a world region's name (the
+    place finder's places_regions.csv), with the words before and after them there:
+    "Oman" -> (("Gulf of ", ""),), "China" -> (("South ", " Sea"), ("East ", " Sea"))."""
+    hit = _IN_NAMES.get(id(lex.entries))
+    if hit is not None and hit[0] is lex.entries:
+        return hit[1]
+    out: dict[str, set] = {}
+    for r in load("places_regions.csv"):
+        for name in [r["name"], *r["aliases"].split("|")]:
+            words = name.split()
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    sub = " ".join(words[i:j])
+                    ent = lex.entries.get(sub)
+                    if sub != name and ent is not None and ent.kind in ("country", "capital", "demonym"):
+                        a, b = " ".join(words[:i]), " ".join(words[j:])
+                        out.setdefault(sub, set()).add((a + " " if a else "", " " + b if b else ""))
+    got = {k: tuple(v) for k, v in out.items()}
+    _IN_NAMES[id(lex.entries)] = (lex.entries, got)
+    return got
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -115,20 +144,39 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         return [], []
     base: list[tuple[int, int, Entry]] = []
     named = []  # every dictionary hit, "in Moscow" too: what the document is about
+    national = []  # "the Senate": its own country only when no other one dominates
     if lex.lower is None:
         lex.lower = lower_pass(lex)
     pre = lex.lower[0].run(text)
     caps = lex.lower[1].run(text)
     pre.update({k + "_at": v for k, v in caps.items()})
+    hits = []
+    towns = set()  # capitals this text writes as a town elsewhere ("Athens, Ga.", "Paris, Texas")
+    in_names = _in_place_names(lex)
     for m in lex.scan.finditer(text, pre["lex"], pre["lex_at"]):
-        e = lex.entries.get(m.group(1))
+        g = m.group(1)
+        e = lex.entries.get(g)
         if e is None:
             continue
-        named.append(e)
         s = m.start(1)
-        if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", m.end())):
+        ctx = in_names.get(g)
+        if ctx and any(text.startswith(a, s - len(a)) and text.startswith(b, s + len(g)) for a, b in ctx):
+            continue  # "Gulf of Oman", "South China Sea": a sea's name, not the state
+        if e.kind == "capital" and text.startswith(",", m.end()) and foreign_division_after(text, m.end(), e.iso3):
+            towns.add(g.casefold())
+        hits.append((s, m.end(), g, e))
+    dl = _DATELINE.match(text)  # "ATHENS, Ga. (AP) -": the dictionary has no upper-case forms
+    if dl:
+        cap = lex.entries.get(dl.group(1).title())
+        if cap is not None and cap.kind == "capital" and foreign_division_after(text, dl.end(1), cap.iso3):
+            towns.add(dl.group(1).casefold())
+    for s, end, g, e in hits:
+        if towns and e.kind == "capital" and g.casefold() in towns:
+            continue  # the town all through the text: "Athens police" are not Greece's
+        (named if not e.national else national).append(e)
+        if e.kind == "capital" and (_LOCATIVE.search(text, max(0, s - 12), s) or text.startswith("-", end)):
             continue  # "in Moscow" is a place, "Moscow said" is the government
-        base.append((s, m.end(), e))
+        base.append((s, end, e))
     ends = {e: (s, ent) for s, e, ent in base}
     claims = _Claims()
     actors: dict[str, Actor] = {}
@@ -148,7 +196,8 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
             aff = parent.affiliation_id
 
     # 2. titled persons first: their modifier ("U.S. State Department") stays its own mention
-    doc_iso = dominant_country(count_countries(named))
+    doc_iso = dominant_country(count_countries(named)) or (
+        dominant_country(count_countries(named + national)) if national else None)
     state = state_sectors()
     titles = _Claims()  # "Police spokesman": the title's words are no bare agent ("police")
     for ps, pe, person, mod, (ts, te) in find_persons(text, lex, ends, pre, doc_iso, state):
@@ -180,6 +229,10 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
                 continue
         if ent.kind == "region":
             continue  # "in Borno" is a place: the places finder's
+        if ent.national and doc_iso and doc_iso != ent.iso3 and doc_iso in lex.states:
+            # "the Senate" in a text about Brazil is Brazil's legislature, not the U.S. Congress
+            claim(s, e, compound_actor(lex, doc_iso, (ent.actor.cameo_code or "")[3:] or "GOV"))
+            continue
         if ent.kind == "person" and ent.iso3 in lex.states:
             am = lex.agent_after.match(text, e)
             if am and lex.agents[am.group(2)][0] == "GOV" and claims.free(s, am.end()):
@@ -211,7 +264,7 @@ def _find(text: str, sentences: list[Sentence], lex: ActorLexicon) -> tuple[list
         if _owned(text, s, claims, bare):
             continue
         if claims.free(s, m.end()) and titles.free(s, m.end()) and _generic_ok(text, s, sector):
-            iso = country_after(text, m.end(), lex) or (doc_iso if sector in state else None)
+            iso = country_after(text, m.end(), lex, towns) or (doc_iso if sector in state else None)
             agent = compound_actor(lex, iso, sector) if iso else generic_actor(sector)
             bare.add(agent.actor_id)
             claim(s, m.end(), agent)

@@ -71,7 +71,7 @@ def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None, 
             state: frozenset = frozenset(), sector: str | None = None) -> Actor:
     """home: the document's dominant country, which an official of a state organ with no
     other country given ("Police spokesman X") is taken to serve (see actor_country)."""
-    known = lex.entries.get(name)
+    known = lex.entries.get(name) or _known_by_surname(name, lex)
     if known is not None and known.kind == "person":
         a = known.actor
         # the title the document gives ("Russian leader") beats the dictionary default
@@ -93,6 +93,18 @@ def _person(name: str, lex: ActorLexicon, title: str | None, mod: Entry | None, 
     return Actor(f"actor:person:{slug(name)}", name, "person", country, title, aff, cameo)
 
 
+def _known_by_surname(name: str, lex: ActorLexicon) -> Entry | None:
+    """A known person written with a shorter or longer full name ("George Bush" for
+    George W. Bush): the surname names a known person whose first name is the same."""
+    toks = name.split()
+    if len(toks) < 2:
+        return None
+    ent = lex.entries.get(toks[-1])
+    if ent is None or ent.kind != "person" or ent.actor.name.split(None, 1)[0] != toks[0]:
+        return None
+    return ent
+
+
 def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = None, home: str | None = None,
                  state: frozenset = frozenset()):
     """Titled names: (start, end, person, modifier (start, end, Entry) or None, title span)."""
@@ -102,8 +114,9 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = No
         if not nm:
             continue
         name = _clean_name(nm.group(1), lex)
-        if not name or name.split(None, 1)[0] in lex.title_sector:
-            continue  # "President, Mr X": the inner title's own match names X
+        first = name.split(None, 1)[0] if name else ""
+        if not name or first in lex.title_sector or first + "." in lex.title_sector:
+            continue  # "President, Mr X", "spokesman Sgt. X": the inner title's own match names X
         title = m.group(1)
         ts = m.start(1)
         mod = None
@@ -113,7 +126,12 @@ def find_persons(text: str, lex: ActorLexicon, ends: dict, pre: dict | None = No
                 mod = (hit[0], ts - gap, hit[1])
                 break
         start = nm.start(1)
-        person = _person(name, lex, title, mod[2] if mod else None, home, state)
+        sector = None
+        if mod and mod[2].national and home and home != mod[2].iso3:
+            # "Senate President X" in a text about Brazil: Brazil's Senate, a national body
+            # read like the bare organs of actor_country
+            sector, mod = (mod[2].actor.cameo_code or "")[3:] or None, None
+        person = _person(name, lex, title, mod[2] if mod else None, home, state, sector)
         found.append((start, start + len(name), person, mod, (ts, m.end())))
     return found
 

@@ -9,8 +9,44 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from . import gazetteer as G
+from .ids import slug
+from .lexicon import load
+
+
+@lru_cache(maxsize=1)
+def _bonus():
+    """(main-name bonus, capital bonus, neighbour-country bonus) from places.yaml."""
+    r = load("places.yaml")["rank_bonus"]
+    return float(r["main_name"]), float(r["capital"]), float(r["neighbour_country"])
+
+
+@lru_cache(maxsize=1)
+def _unknown_population():
+    return int(load("places.yaml")["unknown_population"])
+
+
+@lru_cache(maxsize=1)
+def _article_rx():
+    # a joined Arabic article at the start ("arraqah"), a final h ("raqqah"), doubled letters
+    arts = "|".join(sorted(load("places.yaml")["joined_articles"], key=len, reverse=True))
+    return re.compile(f"^(?:{arts})(?=[a-z]{{3}})"), re.compile(r"h$"), re.compile(r"([a-z])\1")
+
+
+def is_main(main, k):
+    """Is key k the main name of a place whose main-name key is main? Arabic
+    transliterations differ in the joined article and a final h: "Raqqa" is
+    the main name of Ar Raqqah, "Hasakah" of Al Hasakah."""
+    if main == k:
+        return True
+    if not main or main[0] != k[0] and k[0] not in "aeu" and main[:1] not in "aeu":
+        return False
+    art, final_h, double = _article_rx()
+    core = lambda x: final_h.sub("", double.sub(r"\1", art.sub("", x)))  # noqa: E731
+    return core(main) == core(k)
+
 
 _RANKED: dict = {}  # key -> its entries as [(static score, -order, entry)], best first
 
@@ -24,15 +60,21 @@ def ranked(k):
     got = _RANKED.get(k)
     if got is None:
         cidx, log10 = G.cities(), math.log10
+        named, cap, _ = _bonus()
+        unknown = _unknown_population()
         out = []
         for n, (r, pop, main, capital, cc2, a1) in enumerate(cidx.static_rows(k)):
-            out.append((log10(pop + 10) + (1.5 if main == k else 0.0) + (1.5 if capital else 0.0),
+            # A capital called by one of its other names ("Philadelphia" for Amman) is no
+            # likelier than any town so called: its bonus goes with its main name only.
+            bonus = named + (cap if capital else 0.0) if is_main(main, k) else 0.0
+            # cities500 lists towns of 500 people or more: 0 is an unknown population
+            out.append((log10(max(pop, unknown) + 10) + bonus,
                         -n, cc2, a1, r))
         n0 = len(out)
         # A division's population is the sum of its towns: its static score is
         # capped so that a real city of that name (Homs, Kursk) wins over its province.
         for n, x in enumerate(G.admin1()[0].get(k, ()), n0):
-            out.append((5.0 + (1.5 if x.main_key == k else 0.0) + (1.5 if x.capital else 0.0),
+            out.append((5.0 + (named if x.main_key == k else 0.0) + (cap if x.capital else 0.0),
                         -n, x.cc2, x.admin1_code, x))
         got = sorted(out, reverse=True)  # by score, then order: -order is unique, so refs are never compared
         if len(_RANKED) > 100000:
@@ -77,14 +119,15 @@ def best_entry(k, doc, qual):
     """The entry with the highest score: static, plus its qualifier, plus the
     document's countries (+3 named, +1.5 only through a demonym or a town kept)
     and divisions (+2). Returns (score, entry)."""
-    doc_cc, dem_cc, doc_a1, a1_cc, _ = doc
+    doc_cc, dem_cc, doc_a1, a1_cc, _, near = doc
+    near_bonus = _bonus()[2]
     lst = ranked(k)
     if len(lst) > _MANY:
         # Only the text's (or the qualifier's) countries add to a score: elsewhere
         # the best static entry is the best, so the rest need no look.
         qcc = {q.cc2 for q in qual} if qual else ()
         lst = [lst[0], *(t for cc, ts in _by_cc(k, lst).items()
-                         if cc in doc_cc or cc in dem_cc or cc in a1_cc or cc in qcc for t in ts)]
+                         if cc in doc_cc or cc in dem_cc or cc in a1_cc or cc in qcc or cc in near for t in ts)]
     best_t, best = None, None
     for sc, order, cc2, a1, ref in lst:
         if qual:
@@ -93,6 +136,8 @@ def best_entry(k, doc, qual):
             sc += 3
         elif cc2 in dem_cc:
             sc += 1.5
+        elif cc2 in near:
+            sc += near_bonus
         if (cc2, a1) in doc_a1:
             sc += 2
         if best_t is None or (sc, order) > best_t:
@@ -119,8 +164,9 @@ def qualifier(text, cands, idx, doc, prev=None):
         p = cands[idx - 1]
         if p[2] in ("admin1", "country") and text[p[1]:c[0]] in ("'s ", "’s "):
             return p[3]
-    if prev is not None and c[0] - prev[0] <= 6 and not text[prev[0]:c[0]].isspace() and _GAP.fullmatch(
-            text, prev[0], c[0]):
+    # A world region ("Europe, Rise Up") places nothing: it has no country to match.
+    if prev is not None and c[0] - prev[0] <= 6 and prev[1].feature != "region" and not text[
+            prev[0]:c[0]].isspace() and _GAP.fullmatch(text, prev[0], c[0]):
         return [prev[1]]  # "Bakhmut in Donetsk": the town just kept places this one
     return None
 
@@ -128,7 +174,7 @@ def qualifier(text, cands, idx, doc, prev=None):
 def _foreign(e, doc):
     """Is e in a country the text gives no sign of: not named, not through a
     demonym or a division, and not bordering such a country?"""
-    doc_cc, dem_cc, _, a1_cc, _ = doc
+    doc_cc, dem_cc, _, a1_cc, _, _ = doc
     cc = e.cc2
     if cc in doc_cc or cc in dem_cc or cc in a1_cc:
         return False
@@ -136,6 +182,7 @@ def _foreign(e, doc):
     return not any(n in doc_cc or n in dem_cc or n in a1_cc for n in nb)
 
 
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _GAP = re.compile(r"\s*(?:,|\(|in|, in|near|, near)?\s*")
 _NOT_QUAL = frozenset()
 
@@ -146,8 +193,10 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
     prev: (end, entry) of the place kept last, or None.
     """
     s, e, _, _, ev, k = c
-    if k in rules["stop"] or (ev != "strong" and text[s:e] in rules["dem"]):
+    if ev != "strong" and text[s:e] in rules["dem"]:
         return None
+    if k in rules["stop"]:
+        return _stopped(text, c, cands, idx, doc, prev)
     qual = qualifier(text, cands, idx, doc, prev)
     if ev == "named" and qual is None:
         return None
@@ -182,7 +231,45 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
         if common:
             return None
         return best if (best.population >= rules["initial_any"] or best.capital or (
-            best.population >= rules["initial"] and best.main_key == k)) else None
+            best.population >= rules["initial"] and is_main(best.main_key, k))) else None
     if trig or big:
         return best
     return None
+
+
+def _stopped(text, c, cands, idx, doc, prev):
+    """A name that is mostly a person's or a word ("Austin", "Jackson") is a town
+    only with its own division written after it: "Austin, Texas", "Jackson, Miss."."""
+    if idx + 1 >= len(cands) or cands[idx + 1][0] - c[1] > 6:
+        return None  # no division right after it (most stoplisted names)
+    qual = qualifier(text, cands, idx, doc, prev)
+    if not qual or any(q.feature != "admin1" for q in qual):
+        return None
+    best = best_entry(c[5], doc, qual)[1]
+    if best is None or best.feature == "admin1" or _qual_bonus(best.cc2, best.admin1_code, qual) != 8:
+        return None
+    return best
+
+
+def admin2_entry(text, c, cands, idx, doc, named, prev):
+    """The place of a district the gazetteer does not know ("North Waziristan
+    district"): in the division or country written next to it, else in the
+    country the text is about (named at least twice, more than any other), else
+    none. No coordinates: no gazetteer knows them."""
+    s, e, _, name_len, _, k = c
+    qual = qualifier(text, cands, idx, doc, prev)
+    if not qual and idx + 1 < len(cands) and cands[idx + 1][2] in ("admin1", "country") and _OF.fullmatch(
+            text, e, cands[idx + 1][0]):
+        qual = cands[idx + 1][3]  # "the Kurram district of Pakistan"
+    if qual:
+        q = qual[0]
+        cc2, a1 = q.cc2, (q.admin1_code if q.feature != "country" else None)
+    else:
+        top = named.most_common(2)
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        cc2, a1 = top[0][0], None
+    if not cc2:
+        return None
+    name = text[s:s + name_len]
+    return G.Entry(f"admin2:{cc2}:{slug(k)}", name, "admin2", cc2, a1, None, None, 0, k)

@@ -14,7 +14,9 @@ from functools import lru_cache
 from . import gazetteer as G
 from . import place_keys as K
 from .fast_regex import lead_alternation
-from .place_tokens import _ABBREV, _AFTER, runs, tokens
+from .place_districts import district, district_ends, no_place
+from .place_extra import country_pairs, put_states
+from .place_tokens import _ABBREV, _AFTER, _TOKEN, runs, tokens
 from .lexicon import load
 
 
@@ -32,6 +34,8 @@ def rules():
     dem_rx = re.compile(lead_alternation(sorted(dem, key=len, reverse=True), r"[\w-]") + r"(?![\w-])")
     iso2 = {v: k for k, v in G.iso3_of().items()}
     admin_trig = words("admin1_triggers")
+    by_code = G.admin1()[1]
+    states = {a: by_code[c] for a, c in r["state_abbreviations"].items() if c in by_code}
     return {"stop": words("stoplist"), "common": words("common_words"), "org": words("org_heads"),
             "admin_trig": admin_trig,
             "types": admin_trig | words("local_type_words"), "neighbours": words("neighbour_words"),
@@ -40,7 +44,12 @@ def rules():
             "articles": frozenset(r["joined_articles"]), "bare": int(r["bare_city_population"]),
             "initial": int(r["initial_city_population"]), "initial_any": int(r["initial_alias_population"]),
             "small_prefixes": G.small_prefixes(),
-            "iso2": iso2}
+            "iso2": iso2, "states": states,
+            "admin2": words("admin2_type_words") & (admin_trig | words("local_type_words")),
+            "admin2_not_first": words("admin2_not_first"),
+            "admin2_rx": re.compile(r"\s(?:" + "|".join(sorted(words("admin2_type_words"), key=len, reverse=True))
+                                    + r")(?![\w-])"),
+            "states_rx": re.compile(", (" + lead_alternation(sorted(states, key=len, reverse=True)) + r")(?!\w)")}
 
 
 class _Triggers:
@@ -129,13 +138,20 @@ def scan(text, gaz):
         e = ckey.get(G.key(m.group()))
         if e:
             cands.append([m.start(), m.end(), "country", [e], "strong", None])
+            if text.startswith("-", m.end()):  # "U.S.-Iraq": the run finder starts no name after a hyphen
+                t = _TOKEN.match(text, m.end() + 1)
+                other = ckey.get(G.key(t.group())) if t else None
+                if other:
+                    cands.append([t.start(), t.end(), "country", [other], "strong", None])
+    n_pre = len(cands)
     cache = _cache(gaz)
     types = r["types"]
     dem_cc = set()
+    a2_ends = district_ends(text, r)
     for run in runs(text):
         rt = run.group()
         hit = cache.get(rt)
-        if hit is _NOTHING:
+        if hit is _NOTHING and (a2_ends is None or run.end() not in a2_ends):
             continue  # most runs: names, sentence-initial words
         if hit is None:
             if len(cache) >= _CACHE_SIZE:
@@ -148,11 +164,11 @@ def scan(text, gaz):
             if hit == _NOTHING:
                 hit = _NOTHING
             cache[rt] = hit
-            if hit is _NOTHING:
+            if hit is _NOTHING and (a2_ends is None or run.end() not in a2_ends):
                 continue
         found, dems = hit
         rs = run.start()
-        if found and found[-1][1] == len(rt):
+        if (found and found[-1][1] == len(rt)) or (a2_ends is not None and run.end() in a2_ends):
             # Only a candidate ending at the run's end can change with a type word after it.
             a = _AFTER.match(text, rs + len(rt), rs + len(rt) + 20)
             if a and a.group(1) in types:
@@ -169,10 +185,22 @@ def scan(text, gaz):
                 _share_plural_type(text, cands, cand, akey)
             cands.append(cand)
     dem_cc.discard(None)
+    if ", " in text:
+        # "Biloxi, Miss.": a town before the comma
+        states = [(m.start(1), m.end(1), r["states"][m.group(1)]) for m in r["states_rx"].finditer(text)
+                  if m.start() and text[m.start() - 1].isalpha()]
+        if states:
+            put_states(cands, n_pre, states)
     return cands, dem_cc
 
 
 def _run_cands(text, rs, re_, tail, r, gaz):
+    """_plain_cands, plus the countries of a hyphenated pair it left alone (place_extra)."""
+    found = _plain_cands(text, rs, re_, tail, r, gaz)
+    return country_pairs(text, rs, re_, found, gaz[0]) if "-" in text[rs:re_] else found
+
+
+def _plain_cands(text, rs, re_, tail, r, gaz):
     """The candidates of one capitalised run text[rs:re_], offsets relative to rs.
 
     The longest sub-runs the gazetteer knows, left to right; none when the run
@@ -195,10 +223,10 @@ def _run_cands(text, rs, re_, tail, r, gaz):
         if t[5]:
             break
     else:
-        return ()
+        return no_place(text, rs, re_, tail, toks, info, r, _sub_key)
     if n_toks == 1:
         if not any(info[0][2]):
-            return ()  # a word that may only start a longer name, alone
+            return no_place(text, rs, re_, tail, toks, info, r, _sub_key)  # a word that may only start a longer name, alone
     elif info[-1][1] in r["org"] and not any(
             _sub_key(text, toks, info, n_toks - n, n_toks) in ckey for n in range(2, min(4, n_toks) + 1)):
         return ()  # an organisation: nothing inside it is a place
@@ -238,7 +266,7 @@ def _run_cands(text, rs, re_, tail, r, gaz):
                 break  # "Jordan Miller", "Georgia Smith": a person, not the country ("UK Government" is)
             if in_c and (type_word is None or not (in_a or in_s)):
                 hit = (j, (s, e, "country", [ckey[k]], "strong", k))
-            elif in_r and not in_a:
+            elif in_r and not (in_a and type_word):  # "the Red Sea" is the sea, "Red Sea state" the division
                 hit = (j, (s, e, "region", [rkey[k]], "strong", k))
             elif type_word in admin_trig and in_a:
                 hit = (used, (s, end, "admin1", akey[k], "strong", k))
@@ -259,6 +287,19 @@ def _run_cands(text, rs, re_, tail, r, gaz):
         out.append([s - rs, e - rs, kind, entries, ev, k])
         spans.append((i, j))
         i = j
+    if not out:
+        return no_place(text, rs, re_, tail, toks, info, r, _sub_key)
+    if (tail is not None or info[-1][1] in r["admin2"]) and spans[-1][1] < n_toks - (tail is None):
+        # A district type word after words that name nothing: "Pakistan's Kurram
+        # District", or the whole run when it found towns only by weak guesses
+        # ("North Waziristan district": North, a village in the US).
+        weak = all(c[2] == "city" and c[4] is None for c in out)
+        d = district(text, rs, re_, tail, toks, info, r, _sub_key, 0 if weak else spans[-1][1])
+        if d:
+            if weak:
+                out, spans = [], []
+            out.append(list(d))
+            spans.append((spans[-1][1] if spans else 0, n_toks))
     if n_toks > 1:
         _mark_names(text, toks, info, out, spans, r)
     return tuple(tuple(c) for c in out)

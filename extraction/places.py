@@ -21,11 +21,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from . import gazetteer as G
 from .model import Mention, Place, Sentence
-from .place_pick import pick_city
+from .place_pick import admin2_entry, pick_city
 # The scanner's patterns and rules stay importable from here (tests compare them).
 from .place_runs import rules as _rules, scan
 
@@ -48,6 +49,8 @@ def _find(text, sentences, actor_mentions):
     starts = [s.start for s in sentences]
     sent_starts = set(starts)
     inside_actor = _containment(sorted((m.start, m.end) for m in actor_mentions)) if actor_mentions else None
+    # A name the actor finder read as a person ("President Bush", "Jackson said") is no town.
+    persons = {(m.start, m.end) for m in actor_mentions if m.ref_id.startswith("actor:person:")}
 
     # Evidence for settlements and bare division names: the countries and
     # divisions the text names (a demonym is weaker evidence than a name).
@@ -56,25 +59,36 @@ def _find(text, sentences, actor_mentions):
     doc_a1 = {(e.cc2, e.admin1_code) for c in cands if c[2] == "admin1" for e in c[3]}
     # A country the text is about: named at least twice, its divisions counting.
     dominant = any(n >= 2 for n in named.values())
-    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1, {a for a, _ in doc_a1}, dominant)
+    # Countries bordering one the text names or implies (a demonym): weak evidence
+    # for a homonym there ("Israeli troops raided Jenin": the West Bank town).
+    nb = G.neighbours()
+    near = {n for cc in doc_cc | dem_cc for n in nb.get(cc, ())} - doc_cc - dem_cc
+    doc = (doc_cc, set(dem_cc - doc_cc), doc_a1, {a for a, _ in doc_a1}, dominant, near)
     places: dict[str, Place] = {}
     mentions: list[Mention] = []
     taken_s: list[int] = []  # the spans kept so far: disjoint, so sorted by start is sorted by end
     taken_e: list[int] = []
     prev = None  # (end, entry) of the last place kept
     for idx, c in enumerate(cands):
-        s, e, kind, entries, _ev, k = c
-        if inside_actor is not None and kind != "country" and inside_actor(s, e):
+        s, e, kind, entries, ev, k = c
+        if inside_actor is not None and kind != "country" and (inside_actor(s, e) or (
+                kind == "city" and (s, e) in persons and not _LOCATIVE.search(text, max(0, s - 10), s))):
             continue
         division = _division_of(text, c, prev, akey) if kind in ("city", "country") else None
         if division is not None:
             entry = division
         elif kind == "city":
             entry = pick_city(text, c, cands, idx, doc, rules, sent_starts, prev)
+            if entry is None and ev == "strong":
+                entry = _district_of(text, c, cands, idx, doc, named, prev, rules)
             if entry is None:
                 continue
         elif kind == "admin1":
             entry = _pick_admin1(text, cands, idx, doc_cc, places, mentions)
+        elif kind == "admin2":
+            entry = admin2_entry(text, c, cands, idx, doc, named, prev)
+            if entry is None:
+                continue
         else:
             entry = entries[0]
         # Overlap with a kept span: only the last one starting before e can reach past s.
@@ -93,6 +107,20 @@ def _find(text, sentences, actor_mentions):
             doc[1].add(entry.cc2)  # a town kept is weak evidence of its country for the next ones
     mentions.sort(key=lambda m: (m.start, m.end))
     return sorted(places.values(), key=lambda p: p.place_id), mentions
+
+
+# "in San Diego, said ...": after a locative preposition a name is the place, whatever reads it as a speaker.
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|from|to)\s+$")
+
+
+def _district_of(text, c, cands, idx, doc, named, prev, rules):
+    """A name with a district type word whose towns are all ruled out ("Harris
+    County, Texas": no Harris in Texas) is the district itself."""
+    body, _, last = text[c[0]:c[1]].rpartition(" ")
+    if not body or G.fold(last) not in rules["admin2"]:
+        return None
+    name_len = c[1] - c[0] if last[:1].isupper() else len(body.rstrip())  # "Harris County", "Swat"
+    return admin2_entry(text, (c[0], c[1], "admin2", name_len, "strong", c[5]), cands, idx, doc, named, prev)
 
 
 def _division_of(text, c, prev, akey):
