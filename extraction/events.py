@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 
 from . import event_roles as R
 from .event_context import DocCues, DocDates, DocPlaces, event_modality
@@ -22,7 +23,7 @@ _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sente
 
 _EVENT_FIELDS = ("event_id", "start", "end", "trigger", "event_type", "cameo_code", "sentence_id",
                  "source_actor_id", "target_actor_id", "place_id", "date_start", "date_end",
-                 "date_precision", "modality", "reported_by_actor_id", "confidence")
+                 "date_precision", "modality", "reported_by_actor_id", "confidence", "date_source")
 # positional arguments cost a third of keywords per event; fall back to keywords should the
 # record's fields ever be reordered
 if tuple(f.name for f in dataclasses.fields(Event))[:len(_EVENT_FIELDS)] == _EVENT_FIELDS:
@@ -51,7 +52,7 @@ class _Doc:
     """Per-document state shared by all triggers."""
 
     __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb",
-                 "antecedents")
+                 "antecedents", "id_head")
 
     def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
@@ -62,6 +63,15 @@ class _Doc:
         self.dates = DocDates(dates, published, precision)
         self.in_pp: dict = {}  # (mention start, window start) -> preceded by a preposition
         self.last_verb: Event | None = None  # the latest event with a verb trigger
+        # an event id is stable_id("e", doc_id, start, end, cameo): "e_" and the sha256 of the parts
+        # joined by \x1f (ids.digest). The document's part is hashed once; each event hashes
+        # only its own tail (event_id gives the same id as stable_id: see test_events_fast)
+        self.id_head = hashlib.sha256(f"{doc_id}\x1f".encode("utf-8"))
+
+    def event_id(self, s: int, e: int, cameo: str) -> str:
+        h = self.id_head.copy()
+        h.update(f"{s}\x1f{e}\x1f{cameo}".encode("utf-8"))
+        return "e_" + h.hexdigest()[:16]
 
 
 def _covered(spans, starts, s, e, longer_only=False) -> bool:
@@ -209,9 +219,9 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
     if mod == "predicted" and (intent := intent_code(cameo)) is not None:
         cameo, plover = intent, plover_type(intent)  # "will send tanks": intent to give aid (033)
     ev = _new_event(  # the values in _EVENT_FIELDS order
-        stable_id("e", doc.doc_id, s, e, cameo), s, e, surface, plover, cameo, sid, src, tgt, place,
-        d_start, d_end, d_prec, mod, reporter if reporter != src else None, round(min(conf, 1.0), 3))
-    ev.date_source = d_source
+        doc.event_id(s, e, cameo), s, e, surface, plover, cameo, sid, src, tgt, place,
+        d_start, d_end, d_prec, mod, reporter if reporter != src else None, round(min(conf, 1.0), 3),
+        d_source)
     if not is_noun:
         doc.last_verb = ev
     return ev, srcs, tgts

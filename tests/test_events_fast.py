@@ -137,3 +137,14 @@ def test_verb_group_shortcut_gives_the_walked_group():
             assert got == _verb_group_plain(text, lo, m.start()), (text[max(0, m.start() - 40):m.end()], lo)
             seen.add(got != "  ")
     assert seen == {True, False}
+
+
+@pytest.mark.parametrize("doc_id", ["0" * 16, "t", "doc-é\u202e", ""])
+def test_event_ids_hashed_from_the_document_head_equal_stable_id(doc_id):
+    from extraction.core import extract
+    from extraction.ids import stable_id
+    text = "Russia attacked Ukraine on Monday. Police arrested 20 protesters in Paris, officials said."
+    evs = extract(text, doc_id).events
+    assert evs
+    for ev in evs:
+        assert ev.event_id == stable_id("e", doc_id, ev.start, ev.end, ev.cameo_code)
