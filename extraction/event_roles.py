@@ -61,9 +61,9 @@ BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
 
 def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict):
     """in_pp: per-document memo, mention start -> whether a preposition stands before it
-    (the same mentions are looked at by every trigger of their sentence). antecedents:
-    (sorted actor mention starts, last person / last group actor named before each index)
-    for a pronoun subject: he/she -> the last person named before the trigger; they/these
+    (the same mentions are looked at by every trigger of their sentence). antecedents():
+    (sorted actor mention starts, last person / last group actor named before each index),
+    asked for only by a pronoun subject: he/she -> the last person named before the trigger; they/these
     -> the last group actor named in an earlier sentence."""
     cand = None
     for x in reversed(before):
@@ -85,7 +85,7 @@ def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict):
         pron = p
     if pron is not None:
         word = pron.group(1).lower()
-        starts, last_person, last_group = antecedents
+        starts, last_person, last_group = antecedents()
         if word in ("he", "she"):
             return last_person[bisect_left(starts, s)]
         return last_group[bisect_left(starts, sent_start)]

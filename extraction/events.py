@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+from functools import lru_cache
 
 from . import event_roles as R
 from .event_context import DocCues, DocDates, DocPlaces, event_modality
@@ -52,7 +53,7 @@ class _Doc:
     """Per-document state shared by all triggers."""
 
     __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb",
-                 "antecedents", "id_head")
+                 "ments", "types", "_antecedents", "id_head")
 
     def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
@@ -68,10 +69,29 @@ class _Doc:
         # only its own tail (event_id gives the same id as stable_id: see test_events_fast)
         self.id_head = hashlib.sha256(f"{doc_id}\x1f".encode("utf-8"))
 
+    def antecedents(self):
+        """(sorted actor mention starts, last person / last group actor named before each
+        index), for pronoun subjects: built on the first pronoun subject of the document"""
+        if self._antecedents is None:
+            lp: list[str | None] = [None]
+            lg: list[str | None] = [None]
+            types = self.types
+            for x in self.ments:
+                lp.append(x.ref_id if types.get(x.ref_id) == "person" else lp[-1])
+                lg.append(x.ref_id if types.get(x.ref_id) != "person" else lg[-1])
+            self._antecedents = ([x.start for x in self.ments], lp, lg)
+        return self._antecedents
+
     def event_id(self, s: int, e: int, cameo: str) -> str:
         h = self.id_head.copy()
         h.update(f"{s}\x1f{e}\x1f{cameo}".encode("utf-8"))
         return "e_" + h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=512)
+def _rounded(conf: float) -> float:
+    """round(min(conf, 1), 3): the confidences are sums of a few fixed terms, so few distinct"""
+    return round(min(conf, 1.0), 3)
 
 
 def _covered(spans, starts, s, e, longer_only=False) -> bool:
@@ -97,34 +117,35 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     by_sent: dict[int, list[Mention]] = {}
     for m in ments:
         by_sent.setdefault(m.sentence_id, []).append(m)
+    # each sentence's mentions with their starts, for bisection around every trigger of it
+    sent_ments = {sid: (sm, [x.start for x in sm]) for sid, sm in by_sent.items()}
     starts = [s.start for s in sentences]
     doc = _Doc(text, doc_id, places, place_mentions, dates, ments, published, precision)
     # a trigger word inside a date ("March 5") or inside a longer name ("Russian forces",
     # "Strike Force") is not an event
     names = sorted([(d.start, d.end) for d in dates] + [(x.start, x.end) for x in ments])
     name_starts = [a for a, _ in names]
+    # the furthest end of the names starting up to each one: a trigger ending past it lies
+    # in none of them, which settles most triggers without _covered's walk back
+    reach, far = [], -1
+    for _, b in names:
+        far = b if b > far else far
+        reach.append(far)
     events: list[Event] = []
-    # running "last person / last group actor named before index i" for pronoun subjects
-    # (looked up only when a pronoun is the subject: see event_roles.subject)
-    mstarts = [x.start for x in ments]
-    lp: list[str | None] = [None]
-    lg: list[str | None] = [None]
-    for x in ments:
-        lp.append(x.ref_id if types.get(x.ref_id) == "person" else lp[-1])
-        lg.append(x.ref_id if types.get(x.ref_id) != "person" else lg[-1])
-    doc.antecedents = (mstarts, lp, lg)
-    sent_starts: dict[int, list[int]] = {}
+    doc.ments, doc.types, doc._antecedents = ments, types, None
     by_surface = tt.by_surface
     bl, br = bisect.bisect_left, bisect.bisect_right
     # the scan runs over " " + text (its pattern consumes the separator before a word): offsets - 1
     for m in tt.scan.finditer(" " + text):
         s, e = m.span(1)
         s, e, surface = s - 1, e - 1, m.group(1)
-        if names and not surface.endswith("ed") and _covered(names, name_starts, s, e, True):
+        if names and not surface.endswith("ed") and (j := br(name_starts, s) - 1) >= 0 and reach[j] >= e \
+                and _covered(names, name_starts, s, e, True):
             continue  # (a past-tense verb is not part of a name: "Britain mobilized army" is a bad mention)
         i = br(starts, s) - 1
         sent = sentences[i if i > 0 else 0]
-        readings = by_surface.get(surface.lower(), ())
+        low = surface.lower()
+        readings = by_surface.get(low, ())
         if len(readings) == 1 and readings[0].near is None:  # (choose's answer, without the call)
             trig = readings[0]
         else:
@@ -132,25 +153,20 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
             if trig is None:
                 continue
         sid = sent.sentence_id
-        sm = by_sent.get(sid, [])
         lo, hi = max(sent.start, s - _WINDOW), min(sent.end, e + _WINDOW)
-        if len(sm) <= 20:  # short sentence: every mention counts
-            b = 0
-            for x in sm:
-                if x.start >= e:
-                    break
-                b += 1
-            before = [x for x in sm[:b] if x.end <= s] if b else []
-            after = sm[b:]
+        got = sent_ments.get(sid)
+        if got is None:
+            before, after = [], []
         else:
-            st = sent_starts.get(sid)
-            if st is None:
-                st = sent_starts[sid] = [x.start for x in sm]
-            # the mentions within the trigger's window, split around it
-            a, b, c = bl(st, s - _WINDOW), bl(st, e), br(st, e + _WINDOW)
-            before = [x for x in sm[a:b] if x.end <= s]
-            after = sm[b:c]
-        ev, srcs, tgts = _event(doc, sid, lo, hi, s, e, surface, trig, before, after, sent.start)
+            sm, st = got
+            b = bl(st, e)
+            if len(sm) <= 20:  # short sentence: every mention counts
+                before = [x for x in sm[:b] if x.end <= s] if b else []
+                after = sm[b:]
+            else:  # the mentions within the trigger's window, split around it
+                before = [x for x in sm[bl(st, s - _WINDOW):b] if x.end <= s]
+                after = sm[b:br(st, e + _WINDOW)]
+        ev, srcs, tgts = _event(doc, sid, lo, hi, s, e, surface, low, trig, before, after, sent.start)
         events.append(ev)
         if len(srcs) > 1 or len(tgts) > 1:  # (expand adds nothing otherwise)
             events.extend(R.expand(ev, doc_id, trig, srcs, tgts))
@@ -159,9 +175,9 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     return events
 
 
-def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, sent_start):
+def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, after, sent_start):
     text = doc.text
-    is_noun = surface.lower() in trig.nouns and not verb_context(text, lo, s)
+    is_noun = low in trig.nouns and not verb_context(text, lo, s)
     src = tgt = None
     if is_noun:
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
@@ -196,7 +212,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
                 tgt = R.object_(text, e, hi, trig, after, src)
             elif trig.speech:
                 told = next((x for x in after if x.start - e <= 3), None)
-                tgt = told.ref_id if told and surface.lower().startswith("tol") else None
+                tgt = told.ref_id if told and low.startswith("tol") else None
     if trig.subject_is_target and not is_noun:
         # "X said Y must leave": Y is who is asked; the demand comes from the speaker
         src, tgt = None, src
@@ -220,7 +236,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, trig: Trigger, before, after, 
         cameo, plover = intent, plover_type(intent)  # "will send tanks": intent to give aid (033)
     ev = _new_event(  # the values in _EVENT_FIELDS order
         doc.event_id(s, e, cameo), s, e, surface, plover, cameo, sid, src, tgt, place,
-        d_start, d_end, d_prec, mod, reporter if reporter != src else None, round(min(conf, 1.0), 3),
+        d_start, d_end, d_prec, mod, reporter if reporter != src else None, _rounded(conf),
         d_source)
     if not is_noun:
         doc.last_verb = ev

@@ -80,6 +80,12 @@ def plover_type(cameo: str) -> str:
     return m["roots"].get(cameo[:2], "OTHER")
 
 
+# [^\w-], the separator before a trigger word, as an ASCII class the search skips over with a
+# bitmap test per character (\w is a Unicode category lookup per character), then the exact
+# test on the one character taken, which only the non-ASCII ones can fail
+SEPARATOR = r"[^0-9A-Za-z_-](?<=[^\w-])"
+
+
 @dataclass(slots=True)
 class TriggerTable:
     by_surface: dict  # lower-case surface -> list[Trigger], conditional entries first
@@ -118,7 +124,7 @@ def table() -> TriggerTable:
     for lst in by_surface.values():
         lst.sort(key=lambda t: t.near is None)  # conditional readings are tried first
     # case-sensitive: "March" the month is not "march", "May" not "may"
-    return TriggerTable(by_surface, re.compile(r"[^\w-](" + trie_pattern(set(by_surface) | caps) + r")(?![\w-])"))
+    return TriggerTable(by_surface, re.compile(SEPARATOR + "(" + trie_pattern(set(by_surface) | caps) + r")(?![\w-])"))
 
 
 def starts_at(text: str, pos: int) -> bool:

@@ -148,3 +148,19 @@ def test_event_ids_hashed_from_the_document_head_equal_stable_id(doc_id):
     assert evs
     for ev in evs:
         assert ev.event_id == stable_id("e", doc_id, ev.start, ev.end, ev.cameo_code)
+
+
+def test_trigger_separator_class_is_the_plain_one():
+    fast, plain = re.compile(triggers.SEPARATOR), re.compile(r"[^\w-]")
+    for c in map(chr, list(range(0x3000)) + [0xfeff, 0x202e, 0x1d400, 0x10ffff]):
+        assert (fast.fullmatch(c) is None) == (plain.fullmatch(c) is None), hex(ord(c))
+
+
+def test_rounded_confidence_is_round_of_the_capped_sum():
+    from extraction.events import _rounded
+    for a in (0, 1):
+        for b in (0, 1):
+            for c in (0, 1):
+                conf = 0.35 + 0.3 * a + 0.2 * b + 0.1 * c + 0.05
+                for v in (conf, conf * 0.85, conf + 0.3, (conf + 0.3) * 0.85):
+                    assert _rounded(v) == round(min(v, 1.0), 3)
