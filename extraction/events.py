@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import logging
+import os
 from functools import lru_cache
 
 from . import event_roles as R
@@ -34,18 +36,31 @@ else:  # pragma: no cover
         return Event(**dict(zip(_EVENT_FIELDS, values)))
 
 
+# The core must never raise on any input, so a failure inside the event finder costs the
+# document its events (or its quantity links), not the batch. That guard would also hide a
+# genuine bug as quietly missing events: it is logged, and with STRICT (set by the tests, or
+# NEWSEVENTS_STRICT=1 in the environment) re-raised.
+STRICT = os.environ.get("NEWSEVENTS_STRICT", "") not in ("", "0")
+_log = logging.getLogger(__name__)
+
+
 def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
                 quantities, published=None, precision="unknown") -> list:
     try:
         events = _find(text, doc_id, sentences, actors, actor_mentions, places, place_mentions, dates,
                        published, precision)
-    except Exception:  # one odd document must not stop a batch
+    except Exception:
+        if STRICT:
+            raise
+        _log.exception("event finder failed on document %s: no events kept", doc_id)
         events = []
     try:
         link_quantities(text, sentences, quantities, actor_mentions,
                         {a.actor_id: a.actor_type for a in actors}, events)
     except Exception:
-        pass
+        if STRICT:
+            raise
+        _log.exception("quantity linking failed on document %s", doc_id)
     return events
 
 
