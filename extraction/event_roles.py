@@ -47,7 +47,6 @@ BY = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$")
 SAID_INVERTED = re.compile(r"[,\"”]\s*$")
 # between two conjuncts: ", ", " and ", ", and the evil ", " nor " (up to three lower-case modifiers)
 _CONJ = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor|&)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
-_SYMMETRIC = ("03", "04", "05", "06", "19")  # roots whose "X and Y <verb>" is mutual
 _MAX_CONJ = 6
 _VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|were)\s+)*")
 _DIRECT = re.compile(r"\s+(?:the\s+)?")
@@ -57,6 +56,16 @@ COORDINATED_VERB = re.compile(r"a(?<!\w[\s\S])nd\s+(?:then\s+|also\s+|later\s+|s
 _ADJUNCT = re.compile(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
+# "clashes between X and Y", "fighting broke out between the army and ...": the noun's parties
+_BETWEEN_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?between\s+(?:the\s+)?")
+_AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
+
+
+@lru_cache(maxsize=1)
+def mutual_roots() -> dict:
+    """CAMEO root -> how a mutual act with a compound subject and no object is coded:
+    "both" (X->Y and Y->X) or "once" (first-named -> second); see events_triggers.yaml."""
+    return {str(k): str(v) for k, v in load("events_triggers.yaml").get("mutual_roots", {}).items()}
 
 
 def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict):
@@ -146,10 +155,23 @@ def _prep_gap(prep: tuple) -> re.Pattern:
     return re.compile(r"\s+(?:\w+\s+){0,3}?(?:" + "|".join(map(re.escape, prep)) + r")\s+(?:the\s+)?$")
 
 
+def between_pair(text, e, trig: Trigger, after):
+    """(X, Y) of "between X and Y" right after the trigger (a few words may come first:
+    "clashes erupted between"): the two parties of a mutual act, the first-named as source.
+    None when the trigger's own preposition is "between" (a mediator's targets)."""
+    if len(after) > 1 and "between" not in trig.prep and after[0].start - e <= 60 \
+            and _BETWEEN_GAP.fullmatch(text, e, after[0].start) \
+            and _AND_GAP.fullmatch(text, after[0].end, after[1].start) and after[0].ref_id != after[1].ref_id:
+        return after[0].ref_id, after[1].ref_id
+    return None
+
+
 def noun_roles(text, s, e, trig: Trigger, before, after):
     src = tgt = None
     if before and _POSSESSIVE_GAP.match(text[before[-1].end:s]):
         src = before[-1].ref_id  # "Russia's war", "Russian attack"
+    elif (pair := between_pair(text, e, trig, after)) is not None:
+        return pair
     for x in after:
         if x.start - e > 40:
             break
@@ -206,7 +228,10 @@ def expand(ev: Event, doc_id, trig: Trigger, srcs, tgts) -> list[Event]:
     if len(srcs) < 2 and len(tgts) < 2:
         return []
     extra = []
-    if ev.target_actor_id is None and len(srcs) > 1 and ev.cameo_code[:2] in _SYMMETRIC and not trig.notarget:
+    mutual = mutual_roots().get(ev.cameo_code[:2]) if ev.target_actor_id is None and not trig.notarget else None
+    if mutual == "once" and len(srcs) > 1:  # each pair once, the first-named party as source
+        pairs = [(a, b) for i, a in enumerate(srcs) for b in srcs[i + 1:] if a != b]
+    elif mutual == "both" and len(srcs) > 1:
         pairs = [(a, b) for a in srcs for b in srcs if a != b]
     else:
         pairs = [(a, b) for a in (srcs or [ev.source_actor_id]) for b in (tgts or [ev.target_actor_id]) if a != b]

@@ -20,7 +20,7 @@ from .event_context import DocCues, DocDates, DocPlaces, event_modality
 from .ids import stable_id
 from .linking import link_quantities
 from .model import Event, Mention
-from .triggers import Trigger, choose, intent_code, plover_type, table, verb_context
+from .triggers import Trigger, case_ok, choose, intent_code, plover_type, table, verb_context
 
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
 
@@ -148,18 +148,21 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
         reach.append(far)
     events: list[Event] = []
     doc.ments, doc.types, doc._antecedents = ments, types, None
-    by_surface = tt.by_surface
+    by_surface, exact, not_initial = tt.by_surface, tt.exact, tt.not_initial
     bl, br = bisect.bisect_left, bisect.bisect_right
     # the scan runs over " " + text (its pattern consumes the separator before a word): offsets - 1
     for m in tt.scan.finditer(" " + text):
         s, e = m.span(1)
         s, e, surface = s - 1, e - 1, m.group(1)
-        if names and not surface.endswith("ed") and (j := br(name_starts, s) - 1) >= 0 and reach[j] >= e \
+        low = surface.lower()
+        if names and not low.endswith("ed") and (j := br(name_starts, s) - 1) >= 0 and reach[j] >= e \
                 and _covered(names, name_starts, s, e, True):
             continue  # (a past-tense verb is not part of a name: "Britain mobilized army" is a bad mention)
         i = br(starts, s) - 1
         sent = sentences[i if i > 0 else 0]
-        low = surface.lower()
+        if surface != low and (surface not in exact or surface in not_initial) \
+                and not case_ok(tt, text, s, e, surface, sent.start):
+            continue  # "Fighting erupted" and "REBELS KILLED 12", not "Strike Force" or "March"
         readings = by_surface.get(low, ())
         if len(readings) == 1 and readings[0].near is None:  # (choose's answer, without the call)
             trig = readings[0]
@@ -197,7 +200,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
     if is_noun:
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
     else:
-        passive = surface.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
+        passive = low.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
         subj = R.subject(text, lo, s, before, doc.antecedents, sent_start, doc.in_pp)
         prev = doc.last_verb
         if prev is not None and prev.sentence_id == sid and prev.source_actor_id \
@@ -208,7 +211,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
             subj = prev.source_actor_id
         if trig.speech and after and after[0].start - e <= 2 and R.SAID_INVERTED.search(text, max(lo, s - 3), s):
             subj = after[0].ref_id  # '"...," said Miller'
-        reduced = not passive and after and surface.endswith(("ed", "en", "wn")) and not trig.speech \
+        reduced = not passive and after and low.endswith(("ed", "en", "wn")) and not trig.speech \
             and trig.passive_subject == "target" and R.BY_GAP.fullmatch(text, e, after[0].start)
         if reduced:
             # reduced passive: "civilians killed by RSF fighters", "Russia, backed by China,"
@@ -228,6 +231,8 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
             elif trig.speech:
                 told = next((x for x in after if x.start - e <= 3), None)
                 tgt = told.ref_id if told and low.startswith("tol") else None
+    if src is None and not is_noun and not trig.notarget and (pair := R.between_pair(text, e, trig, after)):
+        src, tgt = pair  # "fighting broke out between X and Y"
     if trig.subject_is_target and not is_noun:
         # "X said Y must leave": Y is who is asked; the demand comes from the speaker
         src, tgt = None, src

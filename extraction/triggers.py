@@ -93,6 +93,11 @@ class TriggerTable:
     # (the surface is group 1), searched over " " + text: a pattern opening with a look-behind
     # is tried at every offset, one opening with a class is skipped to in C
     scan: re.Pattern
+    # the spellings taken as they are: the lower-case surfaces, the capitalised nouns, forms
+    # listed with capitals ("IED"); the scan also finds the Title-case and ALL-CAPS spellings
+    # of every surface, which case_ok rules on
+    exact: frozenset = frozenset()
+    not_initial: frozenset = frozenset()  # Title-case spellings that open sentences as other words
     # conditional readings' near-word patterns -> one pattern for any of their words (built on use)
     near_any: dict = field(default_factory=dict)
 
@@ -101,11 +106,14 @@ class TriggerTable:
 def table() -> TriggerTable:
     by_surface: dict[str, list] = {}
     caps: set[str] = set()
-    for spec in load("events_triggers.yaml")["triggers"]:
+    exact: set[str] = set()
+    data = load("events_triggers.yaml")
+    for spec in data["triggers"]:
         surfaces: set[str] = set()
         for v in spec.get("verbs", []):
             surfaces |= inflect(v)
         surfaces |= set(spec.get("forms", []))
+        exact.update(f for f in spec.get("forms", []) if f != f.lower())  # "IED"
         nouns = frozenset(n.lower() for n in spec.get("nouns", []))
         surfaces |= set(nouns)
         near = spec.get("near")
@@ -123,13 +131,43 @@ def table() -> TriggerTable:
             caps.add(n[:1].upper() + n[1:])
     for lst in by_surface.values():
         lst.sort(key=lambda t: t.near is None)  # conditional readings are tried first
-    # case-sensitive: "March" the month is not "march", "May" not "may"
-    return TriggerTable(by_surface, re.compile(SEPARATOR + "(" + trie_pattern(set(by_surface) | caps) + r")(?![\w-])"))
+    exact |= set(by_surface) | caps
+    # case-sensitive: "March" the month is not "march", "May" not "may"; the other spellings
+    # are found too and ruled on by case_ok
+    spellings = exact | {w[:1].upper() + w[1:] for w in by_surface} | {w.upper() for w in by_surface}
+    return TriggerTable(by_surface, re.compile(SEPARATOR + "(" + trie_pattern(spellings) + r")(?![\w-])"),
+                        frozenset(exact), frozenset(data.get("not_sentence_initial", [])))
+
+
+# what may stand between a sentence's start and its first word: quotes, brackets, dashes, bullets
+_OPENING = re.compile(r"[\W_]*")
+# a capitalised word right after the trigger: "Strike Force", "March Madness" are names
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
+# a word of two or more capitals ("REBELS", "U.S.") right before or after: a headline in capitals
+_CAPS_BEFORE = re.compile(r"[A-Z][A-Z.'’]*[A-Z][.'’]*[^\w\n]{1,3}$")
+_CAPS_AFTER = re.compile(r"[^\w\n]{1,3}[A-Z][A-Z.'’]*[A-Z](?![a-z])")
+
+
+def case_ok(tt: TriggerTable, text: str, s: int, e: int, surface: str, sent_start: int) -> bool:
+    """Whether a spelling of a trigger outside tt.exact is the trigger: ALL CAPS within a
+    headline in capitals ("REBELS KILLED 12"), Title-case as the first word of a sentence
+    ("Fighting erupted") unless a capitalised word follows (a name) or it is listed under
+    not_sentence_initial ("March" the month)."""
+    if surface.isupper():
+        return len(surface) > 2 and (_CAPS_BEFORE.search(text, max(0, s - 40), s) is not None
+                                     or _CAPS_AFTER.match(text, e) is not None)
+    if surface in tt.not_initial or _NAME_NEXT.match(text, e) is not None:
+        return False
+    return _OPENING.match(text, sent_start, s).end() == s
 
 
 def starts_at(text: str, pos: int) -> bool:
     """Whether a trigger word starts at text[pos] (the character before is a separator)."""
-    return table().scan.match(text, pos - 1) is not None if pos > 0 else False
+    if pos <= 0:
+        return False
+    tt = table()
+    m = tt.scan.match(text, pos - 1)
+    return m is not None and m.group(1) in tt.exact
 
 
 def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: int, hi: int) -> Trigger | None:

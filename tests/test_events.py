@@ -54,6 +54,11 @@ def _golden_run(case):
 
 @pytest.mark.parametrize("case", GOLDEN["cases"], ids=lambda c: c["text"][:40])
 def test_golden(case):
+    check_case(case)
+
+
+def check_case(case):
+    """One golden case: text in, the expected fields of the event of each listed trigger."""
     actors, evs, places = _golden_run(case)
     for exp in case["expect"]:
         ev = next((e for e in evs if e.trigger == exp["trigger"]), None)
@@ -90,6 +95,9 @@ def test_golden(case):
             assert tuple(want) in pairs, (want, pairs)
         for bad in exp.get("absent_dyads", []):
             assert tuple(bad) not in pairs, (bad, pairs)
+        if "count" in exp:  # how many events this trigger gives (one per dyad)
+            assert sum(e.trigger == exp["trigger"] for e in evs) == exp["count"], [
+                (country(e.source_actor_id), country(e.target_actor_id)) for e in evs if e.trigger == exp["trigger"]]
         assert case["text"][ev.start:ev.end] == ev.trigger
 
 
