@@ -20,7 +20,7 @@ from .event_context import DocCues, DocDates, DocPlaces, event_modality
 from .ids import stable_id
 from .linking import link_quantities
 from .model import Event, Mention
-from .triggers import Trigger, case_ok, choose, intent_code, plover_type, table, verb_context
+from .triggers import Trigger, candidates, case_ok, choose, intent_code, plover_type, table, verb_context
 
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
 
@@ -150,8 +150,8 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     doc.ments, doc.types, doc._antecedents = ments, types, None
     by_surface, exact, not_initial = tt.by_surface, tt.exact, tt.not_initial
     bl, br = bisect.bisect_left, bisect.bisect_right
-    # the scan runs over " " + text (its pattern consumes the separator before a word): offsets - 1
-    for m in tt.scan.finditer(" " + text):
+    # the matches are read on " " + text (the scan consumes the separator before a word): offsets - 1
+    for m in candidates(tt, text):
         s, e = m.span(1)
         s, e, surface = s - 1, e - 1, m.group(1)
         low = surface.lower()

@@ -132,11 +132,86 @@ def table() -> TriggerTable:
     for lst in by_surface.values():
         lst.sort(key=lambda t: t.near is None)  # conditional readings are tried first
     exact |= set(by_surface) | caps
-    # case-sensitive: "March" the month is not "march", "May" not "may"; the other spellings
-    # are found too and ruled on by case_ok
-    spellings = exact | {w[:1].upper() + w[1:] for w in by_surface} | {w.upper() for w in by_surface}
-    return TriggerTable(by_surface, re.compile(SEPARATOR + "(" + trie_pattern(spellings) + r")(?![\w-])"),
+    # case-sensitive: "March" the month is not "march", "May" not "may"; the Title-case
+    # spellings are found too and ruled on by case_ok
+    return TriggerTable(by_surface, re.compile(SEPARATOR + "(" + _title_trie(by_surface, exact) + r")(?![\w-])"),
                         frozenset(exact), frozenset(data.get("not_sentence_initial", [])))
+
+
+def _title_trie(lower, extra) -> str:
+    """The trie of the lower-case words and their Title-case spellings (first letter as a
+    class: half the pattern of listing both), then of the other listed spellings ("IED")."""
+    firsts: dict[str, set[str]] = {}
+    for w in lower:
+        firsts.setdefault(w[:1], set()).add(w[1:])
+    alts = []
+    for c, rests in sorted(firsts.items()):
+        head = "[" + re.escape(c) + re.escape(c.upper()) + "]" if c.upper() != c else re.escape(c)
+        tail = trie_pattern(rests)
+        alts.append(head + (("(?:" + tail + ")" + ("?" if "" in rests else "")) if tail else ""))
+    covered = set(lower) | {w[:1].upper() + w[1:] for w in lower}
+    others = sorted(w for w in extra if w not in covered)
+    return "(?:" + "|".join(([trie_pattern(others)] if others else []) + alts) + ")"
+
+
+# a run of two or more words in capitals ("REBELS KILLED", "U.S. TV"): the only place
+# case_ok takes an ALL-CAPS trigger (a scan with every capitals spelling in its trie costs
+# more to build than the event finder spends on a corpus)
+_CAPS_WORD = r"[A-Z][A-Z.'’]*[A-Z][.'’]*"
+# (opening with the capital, the look-behind after it: a pattern opening with a look-behind is
+# tried at every offset, one opening with a class is skipped to in C)
+_CAPS_RUN = re.compile(r"[A-Z](?<![\w-][A-Z])" + _CAPS_WORD[5:] + r"(?:[^\w\n]{1,3}" + _CAPS_WORD + r")+(?![\w-])")
+
+
+def caps_candidates(tt: TriggerTable, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of the triggers written in capitals within runs of words in
+    capitals, found by the lower-case scan over the lower-cased run."""
+    out = []
+    for run in _CAPS_RUN.finditer(text):
+        a = run.start()
+        low = " " + run.group().lower()  # (ASCII letters: the same length)
+        for m in tt.scan.finditer(low):
+            s, e = m.start(1) - 1 + a, m.end(1) - 1 + a
+            out.append((s, e, text[s:e]))
+    return out
+
+
+class _Found:
+    """A trigger found in a run of capitals, read like a match of the scan over " " + text."""
+
+    __slots__ = ("s", "e", "surface")
+
+    def __init__(self, s, e, surface):
+        self.s, self.e, self.surface = s, e, surface
+
+    def span(self, _group=1):
+        return self.s + 1, self.e + 1
+
+    def group(self, _group=1):
+        return self.surface
+
+
+def candidates(tt: TriggerTable, text: str):
+    """Matches of every trigger spelling of the text, in order, read with .span(1) and
+    .group(1) on " " + text: the scan's (as they come, for most documents), and those in
+    runs of capitals."""
+    matches = tt.scan.finditer(" " + text)  # (its pattern consumes the separator before a word)
+    if _CAPS_RUN.search(text) is None:
+        return matches
+    extra = caps_candidates(tt, text)
+    if not extra:
+        return matches
+    out, i = [], 0
+    for m in matches:
+        s = m.start(1) - 1
+        while i < len(extra) and extra[i][0] < s:
+            out.append(_Found(*extra[i]))
+            i += 1
+        while i < len(extra) and extra[i][0] == s:  # the same word found by both ("IED")
+            i += 1
+        out.append(m)
+    out.extend(_Found(*x) for x in extra[i:])
+    return out
 
 
 # what may stand between a sentence's start and its first word: quotes, brackets, dashes, bullets

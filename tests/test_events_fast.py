@@ -164,3 +164,14 @@ def test_rounded_confidence_is_round_of_the_capped_sum():
                 conf = 0.35 + 0.3 * a + 0.2 * b + 0.1 * c + 0.05
                 for v in (conf, conf * 0.85, conf + 0.3, (conf + 0.3) * 0.85):
                     assert _rounded(v) == round(min(v, 1.0), 3)
+
+
+def test_capitals_runs_join_the_scan_in_order_without_repeats():
+    tt = triggers.table()
+    text = "IED ATTACK KILLS 3 IN KABUL; police arrested two. Talks resumed. REBELS ATTACKED"
+    got = [(m.span(1)[0] - 1, m.group(1)) for m in triggers.candidates(tt, text)]
+    assert [w for _, w in got] == ["IED", "ATTACK", "KILLS", "arrested", "Talks", "resumed", "ATTACKED"]
+    assert [s for s, _ in got] == sorted(s for s, _ in got)
+    assert all(text[s:s + len(w)] == w for s, w in got)
+    plain = "Police arrested two. Talks resumed."
+    assert [m.group(1) for m in triggers.candidates(tt, plain)] == [m.group(1) for m in tt.scan.finditer(" " + plain)]
