@@ -14,6 +14,8 @@ import hashlib
 import logging
 import os
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter, itemgetter
 
 from . import event_roles as R
 from .event_context import DocCues, DocDates, DocPlaces, event_modality
@@ -55,8 +57,9 @@ def find_events(text, doc_id, sentences, actors, actor_mentions, places, place_m
         _log.exception("event finder failed on document %s: no events kept", doc_id)
         events = []
     try:
-        link_quantities(text, sentences, quantities, actor_mentions,
-                        {a.actor_id: a.actor_type for a in actors}, events)
+        if quantities:
+            link_quantities(text, sentences, quantities, actor_mentions,
+                            {a.actor_id: a.actor_type for a in actors}, events)
     except Exception:
         if STRICT:
             raise
@@ -128,7 +131,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
         return []
     tt = table()
     types = {a.actor_id: a.actor_type for a in actors}
-    ments = sorted((m for m in actor_mentions if m.kind == "actor"), key=lambda m: m.start)
+    ments = sorted((m for m in actor_mentions if m.kind == "actor"), key=attrgetter("start"))
     by_sent: dict[int, list[Mention]] = {}
     for m in ments:
         by_sent.setdefault(m.sentence_id, []).append(m)
@@ -142,10 +145,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     name_starts = [a for a, _ in names]
     # the furthest end of the names starting up to each one: a trigger ending past it lies
     # in none of them, which settles most triggers without _covered's walk back
-    reach, far = [], -1
-    for _, b in names:
-        far = b if b > far else far
-        reach.append(far)
+    reach = list(accumulate(map(itemgetter(1), names), max))
     events: list[Event] = []
     doc.ments, doc.types, doc._antecedents = ments, types, None
     by_surface, exact, not_initial = tt.by_surface, tt.exact, tt.not_initial
