@@ -149,6 +149,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     events: list[Event] = []
     doc.ments, doc.types, doc._antecedents = ments, types, None
     by_surface, exact, not_initial = tt.by_surface, tt.exact, tt.not_initial
+    case_memo: dict = {}
     bl, br = bisect.bisect_left, bisect.bisect_right
     # the matches are read on " " + text (the scan consumes the separator before a word): offsets - 1
     for m in candidates(tt, text):
@@ -161,7 +162,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
         i = br(starts, s) - 1
         sent = sentences[i if i > 0 else 0]
         if surface != low and (surface not in exact or surface in not_initial) \
-                and not case_ok(tt, text, s, e, surface, sent.start):
+                and not case_ok(tt, text, s, e, surface, sent.start, case_memo):
             continue  # "Fighting erupted" and "REBELS KILLED 12", not "Strike Force" or "March"
         readings = by_surface.get(low, ())
         if len(readings) == 1 and readings[0].near is None:  # (choose's answer, without the call)

@@ -223,17 +223,30 @@ _CAPS_BEFORE = re.compile(r"[A-Z][A-Z.'’]*[A-Z][.'’]*[^\w\n]{1,3}$")
 _CAPS_AFTER = re.compile(r"[^\w\n]{1,3}[A-Z][A-Z.'’]*[A-Z](?![a-z])")
 
 
-def case_ok(tt: TriggerTable, text: str, s: int, e: int, surface: str, sent_start: int) -> bool:
+# a capitalised word inside a sentence: after a lower-case word, a comma, or another
+# capitalised word ("Jim Lynch", "said Lynch")
+# (opening with the space, cheap to skip to; the look-behind after it lets "Jim Lynch" and
+# "Lynch" in "attorney Jim Lynch" both be found)
+_MID_CAPS = re.compile(r"[ \t](?<=[a-zA-Z,;:][ \t])([A-Z][a-z]+)")
+
+
+def case_ok(tt: TriggerTable, text: str, s: int, e: int, surface: str, sent_start: int, memo: dict) -> bool:
     """Whether a spelling of a trigger outside tt.exact is the trigger: ALL CAPS within a
     headline in capitals ("REBELS KILLED 12"), Title-case as the first word of a sentence
-    ("Fighting erupted") unless a capitalised word follows (a name) or it is listed under
-    not_sentence_initial ("March" the month)."""
+    ("Fighting erupted") unless a capitalised word follows (a name), it is listed under
+    not_sentence_initial ("March" the month), or the document writes it capitalised inside
+    a sentence too ("Lynch said", "attorney Jim Lynch": a name). memo: per document."""
     if surface.isupper():
         return len(surface) > 2 and (_CAPS_BEFORE.search(text, max(0, s - 40), s) is not None
                                      or _CAPS_AFTER.match(text, e) is not None)
     if surface in tt.not_initial or _NAME_NEXT.match(text, e) is not None:
         return False
-    return _OPENING.match(text, sent_start, s).end() == s
+    if _OPENING.match(text, sent_start, s).end() != s:
+        return False
+    mid = memo.get("mid_caps")
+    if mid is None:  # one scan of the document, on its first sentence-initial candidate
+        mid = memo["mid_caps"] = frozenset(_MID_CAPS.findall(text))
+    return surface.split()[0] not in mid
 
 
 def starts_at(text: str, pos: int) -> bool:
