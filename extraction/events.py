@@ -202,7 +202,11 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
     else:
         passive = low.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
-        subj = R.subject(text, lo, s, before, doc.antecedents, sent_start, doc.in_pp)
+        sp = doc.speech[-1] if doc.speech else None
+        speaker = sp.source_actor_id if sp is not None and sp.sentence_id == sid and sp.end <= s else None
+        if speaker is not None and doc.types.get(speaker) == "person":
+            speaker = None  # (a person's "he"/"she" is found by the person rule)
+        subj = R.subject(text, lo, s, before, doc.antecedents, sent_start, doc.in_pp, speaker)
         prev = doc.last_verb
         if prev is not None and prev.sentence_id == sid and prev.source_actor_id \
                 and R.COORDINATED_VERB.search(text, max(lo, s - 20), s) is not None:
