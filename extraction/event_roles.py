@@ -22,6 +22,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .ids import stable_id
+from .fast_regex import lead_alternation
 from .lexicon import load
 from .model import Event
 from .triggers import Trigger, starts_at
@@ -168,6 +169,21 @@ def between_pair(text, e, trig: Trigger, after):
             and _AND_GAP.fullmatch(text, after[0].end, after[1].start) and after[0].ref_id != after[1].ref_id:
         return after[0].ref_id, after[1].ref_id
     return None
+
+
+@lru_cache(maxsize=1)
+def _light_verb() -> re.Pattern:
+    """A light verb and up to three words before a noun trigger, ending at the noun:
+    "staged mass demonstrations", "announced a suspension of", "continued their hunger strike"."""
+    words = sorted({str(w).lower() for w in load("events_triggers.yaml").get("light_verbs", [])}, key=len, reverse=True)
+    return re.compile("(?:" + lead_alternation(words, r"[\w-]")
+                      + r")\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def light_verb_start(text, lo, s) -> int | None:
+    """Where the light verb governing the noun trigger at s starts, if one does."""
+    m = _light_verb().search(text, max(lo, s - 60), s)
+    return m.start() if m else None
 
 
 def noun_roles(text, s, e, trig: Trigger, before, after):

@@ -200,6 +200,11 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
     src = tgt = None
     if is_noun:
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
+        if src is None and before and (lv := R.light_verb_start(text, lo, s)) is not None:
+            # the subject of a light verb acts: "Italy announced a suspension of air links",
+            # "students staged mass demonstrations", "they continued their hunger strike"
+            subj_before = [x for x in before if x.end <= lv]
+            src = R.subject(text, lo, lv, subj_before, doc.antecedents, sent_start, doc.in_pp)
     else:
         passive = low.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
         sp = doc.speech[-1] if doc.speech else None
