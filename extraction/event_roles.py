@@ -2,17 +2,21 @@
 
 - verbs, active: source = the nearest actor before the trigger that is not inside a
   prepositional phrase (a subject pronoun in between is resolved to the previous
-  person for he/she, to the last group actor for they/these/it); target = the first
-  actor after the trigger in the same clause, preferring one introduced by the
-  trigger's prepositions ("consulting with Ukraine", "war against Ukraine");
+  person for he/she; for it/they to the group whose statement comes earlier in the
+  sentence, "Japan said it had halted aid", else to the last group actor of an earlier
+  sentence); target = the first actor after the trigger in the same clause, preferring
+  one introduced by the trigger's prepositions ("consulting with Ukraine");
 - verbs, passive ("was attacked by X"): source = "by X", target = the subject
   (for deployments the subject is the force that moves, so it is the source);
 - nouns: source = a possessive or adjacent actor ("Russia's war", "Russian attack")
   or "by X"; "of X" fills the role the trigger names (arrival of X: source;
-  arrest of X: target).
+  arrest of X: target); else the subject of a light verb ("Italy announced a
+  suspension"); "clashes between X and Y" gives X -> Y.
 Coordination: "X and Y attacked Z" gives one event per conjunct of the subject
-(and of the object: "met X and Y"); a symmetric act with a compound subject and
-no object ("X and Y met") gives X->Y and Y->X, as CAMEO codes such dyads.
+(and of the object: "met X and Y"). A mutual act with a compound subject and no
+object (mutual_roots in events_triggers.yaml): a cooperative one ("X and Y met")
+gives X->Y and Y->X, as CAMEO codes such dyads; a fight ("X and Y clashed") one
+event per pair, the first-named as source, as PLOVER and ACLED record actor1/actor2.
 """
 from __future__ import annotations
 
