@@ -210,8 +210,10 @@ class DocPlaces:
 
 def _inside(place_mentions, ments) -> set[int]:
     """Starts of the place mentions lying inside a longer actor mention ("Kyiv Post");
-    a country named as an actor ("in Iraq") is both, and stays a place."""
-    ments = sorted((m for m in ments if m.kind == "actor"), key=lambda m: m.start)
+    a country named as an actor ("in Iraq") is both, and stays a place. ments: the actor
+    mentions sorted by start (as the event finder holds them)."""
+    if not place_mentions:
+        return set()
     starts = [m.start for m in ments]
     out = set()
     for p in place_mentions:

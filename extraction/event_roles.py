@@ -2,17 +2,21 @@
 
 - verbs, active: source = the nearest actor before the trigger that is not inside a
   prepositional phrase (a subject pronoun in between is resolved to the previous
-  person for he/she, to the last group actor for they/these/it); target = the first
-  actor after the trigger in the same clause, preferring one introduced by the
-  trigger's prepositions ("consulting with Ukraine", "war against Ukraine");
+  person for he/she; for it/they to the group whose statement comes earlier in the
+  sentence, "Japan said it had halted aid", else to the last group actor of an earlier
+  sentence); target = the first actor after the trigger in the same clause, preferring
+  one introduced by the trigger's prepositions ("consulting with Ukraine");
 - verbs, passive ("was attacked by X"): source = "by X", target = the subject
   (for deployments the subject is the force that moves, so it is the source);
 - nouns: source = a possessive or adjacent actor ("Russia's war", "Russian attack")
   or "by X"; "of X" fills the role the trigger names (arrival of X: source;
-  arrest of X: target).
+  arrest of X: target); else the subject of a light verb ("Italy announced a
+  suspension"); "clashes between X and Y" gives X -> Y.
 Coordination: "X and Y attacked Z" gives one event per conjunct of the subject
-(and of the object: "met X and Y"); a symmetric act with a compound subject and
-no object ("X and Y met") gives X->Y and Y->X, as CAMEO codes such dyads.
+(and of the object: "met X and Y"). A mutual act with a compound subject and no
+object (mutual_roots in events_triggers.yaml): a cooperative one ("X and Y met")
+gives X->Y and Y->X, as CAMEO codes such dyads; a fight ("X and Y clashed") one
+event per pair, the first-named as source, as PLOVER and ACLED record actor1/actor2.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .ids import stable_id
+from .fast_regex import lead_alternation
 from .lexicon import load
 from .model import Event
 from .triggers import Trigger, starts_at
@@ -47,7 +52,6 @@ BY = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$")
 SAID_INVERTED = re.compile(r"[,\"”]\s*$")
 # between two conjuncts: ", ", " and ", ", and the evil ", " nor " (up to three lower-case modifiers)
 _CONJ = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor|&)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
-_SYMMETRIC = ("03", "04", "05", "06", "19")  # roots whose "X and Y <verb>" is mutual
 _MAX_CONJ = 6
 _VERB_NEXT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|is|are|was|were)\s+)*")
 _DIRECT = re.compile(r"\s+(?:the\s+)?")
@@ -57,14 +61,26 @@ COORDINATED_VERB = re.compile(r"a(?<!\w[\s\S])nd\s+(?:then\s+|also\s+|later\s+|s
 _ADJUNCT = re.compile(r"\b(?:in|at|from|near|into|about|over|since|during)\s+(?:the\s+)?$")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?$")
+# "clashes between X and Y", "fighting broke out between the army and ...": the noun's parties
+_BETWEEN_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?between\s+(?:the\s+)?")
+_AND_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
 
 
-def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict):
+@lru_cache(maxsize=1)
+def mutual_roots() -> dict:
+    """CAMEO root -> how a mutual act with a compound subject and no object is coded:
+    "both" (X->Y and Y->X) or "once" (first-named -> second); see events_triggers.yaml."""
+    return {str(k): str(v) for k, v in load("events_triggers.yaml").get("mutual_roots", {}).items()}
+
+
+def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict, group_speaker=None):
     """in_pp: per-document memo, mention start -> whether a preposition stands before it
-    (the same mentions are looked at by every trigger of their sentence). antecedents:
-    (sorted actor mention starts, last person / last group actor named before each index)
-    for a pronoun subject: he/she -> the last person named before the trigger; they/these
-    -> the last group actor named in an earlier sentence."""
+    (the same mentions are looked at by every trigger of their sentence). antecedents():
+    (sorted actor mention starts, last person / last group actor named before each index),
+    asked for only by a pronoun subject: he/she -> the last person named before the trigger;
+    it/they after a statement of a group actor earlier in the sentence -> that group
+    (group_speaker: "Syria says it will not accept"); else they/these -> the last group actor
+    named in an earlier sentence."""
     cand = None
     for x in reversed(before):
         key = (x.start, lo)  # the window start bounds the look-back
@@ -85,9 +101,11 @@ def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict):
         pron = p
     if pron is not None:
         word = pron.group(1).lower()
-        starts, last_person, last_group = antecedents
+        starts, last_person, last_group = antecedents()
         if word in ("he", "she"):
             return last_person[bisect_left(starts, s)]
+        if group_speaker is not None and word in ("it", "they"):
+            return group_speaker  # "Japan said on Tuesday it had halted aid": the speaker's "it"
         return last_group[bisect_left(starts, sent_start)]
     return cand.ref_id if cand else None
 
@@ -146,10 +164,38 @@ def _prep_gap(prep: tuple) -> re.Pattern:
     return re.compile(r"\s+(?:\w+\s+){0,3}?(?:" + "|".join(map(re.escape, prep)) + r")\s+(?:the\s+)?$")
 
 
+def between_pair(text, e, trig: Trigger, after):
+    """(X, Y) of "between X and Y" right after the trigger (a few words may come first:
+    "clashes erupted between"): the two parties of a mutual act, the first-named as source.
+    None when the trigger's own preposition is "between" (a mediator's targets)."""
+    if len(after) > 1 and "between" not in trig.prep and after[0].start - e <= 60 \
+            and _BETWEEN_GAP.fullmatch(text, e, after[0].start) \
+            and _AND_GAP.fullmatch(text, after[0].end, after[1].start) and after[0].ref_id != after[1].ref_id:
+        return after[0].ref_id, after[1].ref_id
+    return None
+
+
+@lru_cache(maxsize=1)
+def _light_verb() -> re.Pattern:
+    """A light verb and up to three words before a noun trigger, ending at the noun:
+    "staged mass demonstrations", "announced a suspension of", "continued their hunger strike"."""
+    words = sorted({str(w).lower() for w in load("events_triggers.yaml").get("light_verbs", [])}, key=len, reverse=True)
+    return re.compile("(?:" + lead_alternation(words, r"[\w-]")
+                      + r")\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def light_verb_start(text, lo, s) -> int | None:
+    """Where the light verb governing the noun trigger at s starts, if one does."""
+    m = _light_verb().search(text, max(lo, s - 60), s)
+    return m.start() if m else None
+
+
 def noun_roles(text, s, e, trig: Trigger, before, after):
     src = tgt = None
     if before and _POSSESSIVE_GAP.match(text[before[-1].end:s]):
         src = before[-1].ref_id  # "Russia's war", "Russian attack"
+    elif (pair := between_pair(text, e, trig, after)) is not None:
+        return pair
     for x in after:
         if x.start - e > 40:
             break
@@ -206,7 +252,10 @@ def expand(ev: Event, doc_id, trig: Trigger, srcs, tgts) -> list[Event]:
     if len(srcs) < 2 and len(tgts) < 2:
         return []
     extra = []
-    if ev.target_actor_id is None and len(srcs) > 1 and ev.cameo_code[:2] in _SYMMETRIC and not trig.notarget:
+    mutual = mutual_roots().get(ev.cameo_code[:2]) if ev.target_actor_id is None and not trig.notarget else None
+    if mutual == "once" and len(srcs) > 1:  # each pair once, the first-named party as source
+        pairs = [(a, b) for i, a in enumerate(srcs) for b in srcs[i + 1:] if a != b]
+    elif mutual == "both" and len(srcs) > 1:
         pairs = [(a, b) for a in srcs for b in srcs if a != b]
     else:
         pairs = [(a, b) for a in (srcs or [ev.source_actor_id]) for b in (tgts or [ev.target_actor_id]) if a != b]

@@ -24,6 +24,8 @@ _ANAPHOR = re.compile(r"\s*[\"“]?(?:These|Those|They|Both|The\s+(?:units|troop
 
 def link_quantities(text: str, sentences, quantities: list[Quantity], mentions: list[Mention],
                     actor_types: dict, events: list[Event]) -> None:
+    if not quantities:  # (most documents count nothing: no tables to build)
+        return
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sentence_id, []).append(m)

@@ -80,6 +80,12 @@ def plover_type(cameo: str) -> str:
     return m["roots"].get(cameo[:2], "OTHER")
 
 
+# [^\w-], the separator before a trigger word, as an ASCII class the search skips over with a
+# bitmap test per character (\w is a Unicode category lookup per character), then the exact
+# test on the one character taken, which only the non-ASCII ones can fail
+SEPARATOR = r"[^0-9A-Za-z_-](?<=[^\w-])"
+
+
 @dataclass(slots=True)
 class TriggerTable:
     by_surface: dict  # lower-case surface -> list[Trigger], conditional entries first
@@ -87,6 +93,11 @@ class TriggerTable:
     # (the surface is group 1), searched over " " + text: a pattern opening with a look-behind
     # is tried at every offset, one opening with a class is skipped to in C
     scan: re.Pattern
+    # the spellings taken as they are: the lower-case surfaces, the capitalised nouns, forms
+    # listed with capitals ("IED"); the scan also finds the Title-case and ALL-CAPS spellings
+    # of every surface, which case_ok rules on
+    exact: frozenset = frozenset()
+    not_initial: frozenset = frozenset()  # Title-case spellings that open sentences as other words
     # conditional readings' near-word patterns -> one pattern for any of their words (built on use)
     near_any: dict = field(default_factory=dict)
 
@@ -95,11 +106,14 @@ class TriggerTable:
 def table() -> TriggerTable:
     by_surface: dict[str, list] = {}
     caps: set[str] = set()
-    for spec in load("events_triggers.yaml")["triggers"]:
+    exact: set[str] = set()
+    data = load("events_triggers.yaml")
+    for spec in data["triggers"]:
         surfaces: set[str] = set()
         for v in spec.get("verbs", []):
             surfaces |= inflect(v)
         surfaces |= set(spec.get("forms", []))
+        exact.update(f for f in spec.get("forms", []) if f != f.lower())  # "IED"
         nouns = frozenset(n.lower() for n in spec.get("nouns", []))
         surfaces |= set(nouns)
         near = spec.get("near")
@@ -117,13 +131,131 @@ def table() -> TriggerTable:
             caps.add(n[:1].upper() + n[1:])
     for lst in by_surface.values():
         lst.sort(key=lambda t: t.near is None)  # conditional readings are tried first
-    # case-sensitive: "March" the month is not "march", "May" not "may"
-    return TriggerTable(by_surface, re.compile(r"[^\w-](" + trie_pattern(set(by_surface) | caps) + r")(?![\w-])"))
+    exact |= set(by_surface) | caps
+    # case-sensitive: "March" the month is not "march", "May" not "may"; the Title-case
+    # spellings are found too and ruled on by case_ok
+    return TriggerTable(by_surface, re.compile(SEPARATOR + "(" + _title_trie(by_surface, exact) + r")(?![\w-])"),
+                        frozenset(exact), frozenset(data.get("not_sentence_initial", [])))
+
+
+def _title_trie(lower, extra) -> str:
+    """The trie of the lower-case words and their Title-case spellings (first letter as a
+    class: half the pattern of listing both), then of the other listed spellings ("IED")."""
+    firsts: dict[str, set[str]] = {}
+    for w in lower:
+        firsts.setdefault(w[:1], set()).add(w[1:])
+    alts = []
+    for c, rests in sorted(firsts.items()):
+        head = "[" + re.escape(c) + re.escape(c.upper()) + "]" if c.upper() != c else re.escape(c)
+        tail = trie_pattern(rests)
+        alts.append(head + (("(?:" + tail + ")" + ("?" if "" in rests else "")) if tail else ""))
+    covered = set(lower) | {w[:1].upper() + w[1:] for w in lower}
+    others = sorted(w for w in extra if w not in covered)
+    return "(?:" + "|".join(([trie_pattern(others)] if others else []) + alts) + ")"
+
+
+# a run of two or more words in capitals ("REBELS KILLED", "U.S. TV"): the only place
+# case_ok takes an ALL-CAPS trigger (a scan with every capitals spelling in its trie costs
+# more to build than the event finder spends on a corpus)
+_CAPS_WORD = r"[A-Z][A-Z.'’]*[A-Z][.'’]*"
+# (opening with the capital, the look-behind after it: a pattern opening with a look-behind is
+# tried at every offset, one opening with a class is skipped to in C)
+_CAPS_RUN = re.compile(r"[A-Z](?<![\w-][A-Z])" + _CAPS_WORD[5:] + r"(?:[^\w\n]{1,3}" + _CAPS_WORD + r")+(?![\w-])")
+
+
+def caps_candidates(tt: TriggerTable, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of the triggers written in capitals within runs of words in
+    capitals, found by the lower-case scan over the lower-cased run."""
+    out = []
+    for run in _CAPS_RUN.finditer(text):
+        a = run.start()
+        low = " " + run.group().lower()  # (ASCII letters: the same length)
+        for m in tt.scan.finditer(low):
+            s, e = m.start(1) - 1 + a, m.end(1) - 1 + a
+            out.append((s, e, text[s:e]))
+    return out
+
+
+class _Found:
+    """A trigger found in a run of capitals, read like a match of the scan over " " + text."""
+
+    __slots__ = ("s", "e", "surface")
+
+    def __init__(self, s, e, surface):
+        self.s, self.e, self.surface = s, e, surface
+
+    def span(self, _group=1):
+        return self.s + 1, self.e + 1
+
+    def group(self, _group=1):
+        return self.surface
+
+
+def candidates(tt: TriggerTable, text: str):
+    """Matches of every trigger spelling of the text, in order, read with .span(1) and
+    .group(1) on " " + text: the scan's (as they come, for most documents), and those in
+    runs of capitals."""
+    matches = tt.scan.finditer(" " + text)  # (its pattern consumes the separator before a word)
+    if _CAPS_RUN.search(text) is None:
+        return matches
+    extra = caps_candidates(tt, text)
+    if not extra:
+        return matches
+    out, i = [], 0
+    for m in matches:
+        s = m.start(1) - 1
+        while i < len(extra) and extra[i][0] < s:
+            out.append(_Found(*extra[i]))
+            i += 1
+        while i < len(extra) and extra[i][0] == s:  # the same word found by both ("IED")
+            i += 1
+        out.append(m)
+    out.extend(_Found(*x) for x in extra[i:])
+    return out
+
+
+# what may stand between a sentence's start and its first word: quotes, brackets, dashes, bullets
+_OPENING = re.compile(r"[\W_]*")
+# a capitalised word right after the trigger: "Strike Force", "March Madness" are names
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
+# a word of two or more capitals ("REBELS", "U.S.") right before or after: a headline in capitals
+_CAPS_BEFORE = re.compile(r"[A-Z][A-Z.'’]*[A-Z][.'’]*[^\w\n]{1,3}$")
+_CAPS_AFTER = re.compile(r"[^\w\n]{1,3}[A-Z][A-Z.'’]*[A-Z](?![a-z])")
+
+
+# a capitalised word inside a sentence: after a lower-case word, a comma, or another
+# capitalised word ("Jim Lynch", "said Lynch")
+# (opening with the space, cheap to skip to; the look-behind after it lets "Jim Lynch" and
+# "Lynch" in "attorney Jim Lynch" both be found)
+_MID_CAPS = re.compile(r"[ \t](?<=[a-zA-Z,;:][ \t])([A-Z][a-z]+)")
+
+
+def case_ok(tt: TriggerTable, text: str, s: int, e: int, surface: str, sent_start: int, memo: dict) -> bool:
+    """Whether a spelling of a trigger outside tt.exact is the trigger: ALL CAPS within a
+    headline in capitals ("REBELS KILLED 12"), Title-case as the first word of a sentence
+    ("Fighting erupted") unless a capitalised word follows (a name), it is listed under
+    not_sentence_initial ("March" the month), or the document writes it capitalised inside
+    a sentence too ("Lynch said", "attorney Jim Lynch": a name). memo: per document."""
+    if surface.isupper():
+        return len(surface) > 2 and (_CAPS_BEFORE.search(text, max(0, s - 40), s) is not None
+                                     or _CAPS_AFTER.match(text, e) is not None)
+    if surface in tt.not_initial or _NAME_NEXT.match(text, e) is not None:
+        return False
+    if _OPENING.match(text, sent_start, s).end() != s:
+        return False
+    mid = memo.get("mid_caps")
+    if mid is None:  # one scan of the document, on its first sentence-initial candidate
+        mid = memo["mid_caps"] = frozenset(_MID_CAPS.findall(text))
+    return surface.split()[0] not in mid
 
 
 def starts_at(text: str, pos: int) -> bool:
     """Whether a trigger word starts at text[pos] (the character before is a separator)."""
-    return table().scan.match(text, pos - 1) is not None if pos > 0 else False
+    if pos <= 0:
+        return False
+    tt = table()
+    m = tt.scan.match(text, pos - 1)
+    return m is not None and m.group(1) in tt.exact
 
 
 def choose(tt: TriggerTable, surface: str, text: str, start: int, end: int, lo: int, hi: int) -> Trigger | None:

@@ -137,3 +137,41 @@ def test_verb_group_shortcut_gives_the_walked_group():
             assert got == _verb_group_plain(text, lo, m.start()), (text[max(0, m.start() - 40):m.end()], lo)
             seen.add(got != "  ")
     assert seen == {True, False}
+
+
+@pytest.mark.parametrize("doc_id", ["0" * 16, "t", "doc-é\u202e", ""])
+def test_event_ids_hashed_from_the_document_head_equal_stable_id(doc_id):
+    from extraction.core import extract
+    from extraction.ids import stable_id
+    text = "Russia attacked Ukraine on Monday. Police arrested 20 protesters in Paris, officials said."
+    evs = extract(text, doc_id).events
+    assert evs
+    for ev in evs:
+        assert ev.event_id == stable_id("e", doc_id, ev.start, ev.end, ev.cameo_code)
+
+
+def test_trigger_separator_class_is_the_plain_one():
+    fast, plain = re.compile(triggers.SEPARATOR), re.compile(r"[^\w-]")
+    for c in map(chr, list(range(0x3000)) + [0xfeff, 0x202e, 0x1d400, 0x10ffff]):
+        assert (fast.fullmatch(c) is None) == (plain.fullmatch(c) is None), hex(ord(c))
+
+
+def test_rounded_confidence_is_round_of_the_capped_sum():
+    from extraction.events import _rounded
+    for a in (0, 1):
+        for b in (0, 1):
+            for c in (0, 1):
+                conf = 0.35 + 0.3 * a + 0.2 * b + 0.1 * c + 0.05
+                for v in (conf, conf * 0.85, conf + 0.3, (conf + 0.3) * 0.85):
+                    assert _rounded(v) == round(min(v, 1.0), 3)
+
+
+def test_capitals_runs_join_the_scan_in_order_without_repeats():
+    tt = triggers.table()
+    text = "IED ATTACK KILLS 3 IN KABUL; police arrested two. Talks resumed. REBELS ATTACKED"
+    got = [(m.span(1)[0] - 1, m.group(1)) for m in triggers.candidates(tt, text)]
+    assert [w for _, w in got] == ["IED", "ATTACK", "KILLS", "arrested", "Talks", "resumed", "ATTACKED"]
+    assert [s for s, _ in got] == sorted(s for s, _ in got)
+    assert all(text[s:s + len(w)] == w for s, w in got)
+    plain = "Police arrested two. Talks resumed."
+    assert [m.group(1) for m in triggers.candidates(tt, plain)] == [m.group(1) for m in tt.scan.finditer(" " + plain)]
