@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from flows.settings import configure
+# before extraction is imported: the event finder re-raises instead of logging, so a
+# bug in it fails a test rather than showing up as quietly missing events
+os.environ.setdefault("NEWSEVENTS_STRICT", "1")
+
+from flows.settings import configure  # noqa: E402
 
 configure()
 os.environ.setdefault("NEWSEVENTS_TASK_RUNNER", "thread")  # in-process flow runs in tests
