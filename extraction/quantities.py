@@ -203,7 +203,7 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
         nxt = text[end:end + 1]
         if nxt.isalpha() and unit is None:
             return None  # "127th", "1990s", "3D", "5G"
-        if is_time(text, num.start, end) and unit is None:
+        if unit is None and is_time(text, num.start, end):
             return None
         if is_date(text, num.start, num.end, floor):
             return None

@@ -116,7 +116,9 @@ def _last_words(text: str, start: int, floor: int, table, last: frozenset, max_w
     if not words:
         return None
     w = words[-1].lower()
-    most = max(last.get(w, 0), last.get(w.lstrip(_OPENING), 0))
+    most = last.get(w, 0)
+    if w[0] in _OPENING:  # '"about': the quote opens the phrase, it is not part of it
+        most = max(most, last.get(w.lstrip(_OPENING), 0))
     if not most:
         return None
     toks = list(_TOKS.finditer(text, lo, start))
