@@ -44,6 +44,7 @@ from .quantity_filters import (
     bare_temperature_ok,
     is_code,
     is_part_not_amount,
+    is_slash_name,
     is_word_label,
     scale_m,
     unit_before,
@@ -209,8 +210,8 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
             return None
         if cur is None and pre is None and is_label(text, num.start, floor):
             return None
-        if unit is None and is_code(text, num, floor):
-            return None  # "0800", "575 BC", "33.783; 44.500"
+        if unit is None and (is_code(text, num, floor) or is_slash_name(text, num)):
+            return None  # "0800", "575 BC", "33.783; 44.500", "24/7", "9/11"
         if end < len(text) and text[end] in ".:/" and text[end + 1:end + 2].isdigit():
             return None  # "192.168.1.2", "5/17/2018", "10:30"
         if _NOT_COUNT.match(text, num.end) or (num.start and text[num.start - 1] in "°′[−"

@@ -70,6 +70,30 @@ def is_code(text: str, num: Num, floor: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _denominators() -> frozenset:
+    return frozenset(int(d) for d in load("quantities.yaml")["fraction_denominators"])
+
+
+_SLASH = re.compile(r"(\d+)/(\d+)")
+
+
+def is_slash_name(text: str, num: Num) -> bool:
+    """"24/7", "9/11", "50/50": a figure over a figure that is not a fraction names,
+    rates or dates something. A fraction is below 1, and over a usual denominator
+    ("3/4"), over one no day of a month can be ("1/40"), or followed by "of"
+    ("7/12 of the vote"). Callers ask only when no unit follows ("3/4 inch")."""
+    m = _SLASH.fullmatch(text, num.start, num.end)
+    if m is None:
+        return False
+    a, b = int(m.group(1)), int(m.group(2))
+    if a >= b:
+        return True
+    if b in _denominators() or b > 31:
+        return False
+    return _OF_NEXT.match(text, num.end) is None
+
+
+@lru_cache(maxsize=1)
 def _part_words() -> frozenset:
     return frozenset(str(w).lower() for w in load("quantities.yaml")["fraction_not_after"])
 

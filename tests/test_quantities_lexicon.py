@@ -1,5 +1,6 @@
-"""Quantity lexicons: every word list holds strings, and the words YAML would
-read as booleans ("on", "no", "off") act as the words they are."""
+"""Quantity lexicons and the rules they feed: every word list holds strings, the
+words YAML would read as booleans ("on", "no", "off") act as the words they are,
+and figures over figures that are not fractions ("24/7", "9/11") are no amounts."""
 from __future__ import annotations
 
 import json
@@ -11,7 +12,8 @@ from extraction.lexicon import load
 from extraction.quantities import find_quantities
 from extraction.sentences import split_sentences
 
-GOLDEN = json.loads((Path(__file__).parent / "golden" / "quantities_lexicon.json").read_text("utf-8"))
+GOLDEN = [case for name in ("quantities_lexicon.json", "quantities_slash.json")
+          for case in json.loads((Path(__file__).parent / "golden" / name).read_text("utf-8"))]
 
 
 def _non_strings(node, path):
