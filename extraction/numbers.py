@@ -167,8 +167,9 @@ def _joins(b: _Builder, kind: str, val: float, pend_and: bool, pend_a: bool, pen
     last = b.last
     if b.after_point is not None:
         return kind in ("units", "teens", "tens") and not pend_and
-    if pend_hy and (kind == "digit" or last == "digit"):
-        return False  # "10-12" is two numbers (a range or a score), decided later
+    if pend_hy and (kind == "digit" or last == "digit") and not (kind == "scales" and last == "digit"):
+        return False  # "10-12" is two numbers (a range or a score), decided later;
+        # "5-billion", "5,000-crore" are one: a scale word only multiplies
     if kind == "point":
         return last in ("units", "teens", "tens", "hundred", "scales") and not pend_and
     if last == "minus":

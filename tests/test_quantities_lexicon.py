@@ -12,7 +12,8 @@ from extraction.lexicon import load
 from extraction.quantities import find_quantities
 from extraction.sentences import split_sentences
 
-GOLDEN = [case for name in ("quantities_lexicon.json", "quantities_slash.json", "quantities_units.json")
+GOLDEN = [case for name in ("quantities_lexicon.json", "quantities_slash.json", "quantities_units.json",
+                       "quantities_numbers.json")
           for case in json.loads((Path(__file__).parent / "golden" / name).read_text("utf-8"))]
 
 
