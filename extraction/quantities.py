@@ -43,6 +43,7 @@ from .quantity_filters import (
     adjacent_figures,
     bare_temperature_ok,
     is_code,
+    is_noun_not_number,
     is_part_not_amount,
     is_slash_name,
     is_word_label,
@@ -218,8 +219,8 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
                                                 and unit is None):
             return None  # "[1]" citations, "33°47′N" coordinates, "910-432-3383" phones
     elif _ORDINAL_WORD.match(text, end) or is_word_label(text, num.start, floor) or \
-            is_part_not_amount(text, num, floor):
-        return None  # "twenty-first", "Chapter two"
+            is_part_not_amount(text, num, floor) or is_noun_not_number(text, num):
+        return None  # "twenty-first", "Chapter two", "the score was"
     # qualifiers and vague/after words
     qual = "exact"
     qb = qualifier_before(text, start, floor)

@@ -94,6 +94,17 @@ def is_slash_name(text: str, num: Num) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _noun_numbers() -> frozenset:
+    return frozenset(str(w).lower() for w in load("quantities.yaml")["noun_number_words"])
+
+
+def is_noun_not_number(text: str, num: Num) -> bool:
+    """"the score was 3-1": a number word that is mostly a noun, alone and not
+    followed by "of", names the thing, not an amount."""
+    return text[num.start:num.end].lower() in _noun_numbers() and _OF_NEXT.match(text, num.end) is None
+
+
+@lru_cache(maxsize=1)
 def _part_words() -> frozenset:
     return frozenset(str(w).lower() for w in load("quantities.yaml")["fraction_not_after"])
 
