@@ -118,8 +118,9 @@ def is_part_not_amount(text: str, num: Num, floor: int) -> bool:
     if num.value is None or not 0 < num.value < 1:
         return False
     m = _PREV_WORD.search(text, max(floor, num.start - 16), num.start)
-    if m is not None and m.group(1).lower() in _part_words():
-        return True
+    part = _PART_BEFORE.search(text, max(floor, num.start - 16), num.start)
+    if part is not None and part.group(1).lower() in _part_words():
+        return True  # "the first half", "the 2nd half", "a second-half goal"
     if _A_FRACTION.fullmatch(text, num.start, num.end):
         # "a third" is an amount in "a third of", "by a third"; otherwise an
         # ordinal: "wounded a third", "a third co-worker", "A third was shot"
@@ -130,6 +131,8 @@ def is_part_not_amount(text: str, num: Num, floor: int) -> bool:
 
 
 _OF_NEXT = re.compile(r"[ \t\u00a0]+of\b", re.IGNORECASE)
+# the word before a spelled fraction, spaced or hyphened to it; "1st" starts with a digit
+_PART_BEFORE = re.compile(r"(?<![\w.])([A-Za-z0-9][\w.]*)(?:[ \t\u00a0]+|[ \t\u00a0]*[-‐‑][ \t\u00a0]*)$")
 
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
