@@ -82,6 +82,8 @@ def is_slash_name(text: str, num: Num) -> bool:
     rates or dates something. A fraction is below 1, and over a usual denominator
     ("3/4"), over one no day of a month can be ("1/40"), or followed by "of"
     ("7/12 of the vote"). Callers ask only when no unit follows ("3/4 inch")."""
+    if text.find("/", num.start, num.end) < 0:
+        return False  # most figures: no slash, no regex
     m = _SLASH.fullmatch(text, num.start, num.end)
     if m is None:
         return False
