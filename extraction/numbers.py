@@ -14,7 +14,7 @@ import re
 
 from .number_joins import fraction_of_scale, signed
 from .number_tables import _DIGIT, _PLAIN_AFTER, Num, _Tables, tables
-from .quantity_scan import _word_hits
+from .quantity_scan import DIGIT_CLASS, _word_hits, number_starts
 
 _GROUP_SEPS = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _SPLIT_DIGIT = re.compile(rf"^({_DIGIT})(?:\s+(\d{{1,2}})/(\d{{1,2}}))?(.*)$", re.DOTALL)
@@ -167,8 +167,9 @@ def _joins(b: _Builder, kind: str, val: float, pend_and: bool, pend_a: bool, pen
     last = b.last
     if b.after_point is not None:
         return kind in ("units", "teens", "tens") and not pend_and
-    if pend_hy and (kind == "digit" or last == "digit"):
-        return False  # "10-12" is two numbers (a range or a score), decided later
+    if pend_hy and (kind == "digit" or last == "digit") and not (kind == "scales" and last == "digit"):
+        return False  # "10-12" is two numbers (a range or a score), decided later;
+        # "5-billion", "5,000-crore" are one: a scale word only multiplies
     if kind == "point":
         return last in ("units", "teens", "tens", "hundred", "scales") and not pend_and
     if last == "minus":
@@ -281,8 +282,9 @@ def find_numbers(text: str) -> list[Num]:
     t = tables()
     nums: list[Num] = []
     append = nums.append
-    hits = _word_hits(text, t.find_words)
-    for m in _phrases(text, t, hits):
+    scan = number_starts(text, t.find_words)
+    hits, runs = scan if scan is not None else (_word_hits(text, t.find_words), None)
+    for m in _phrases(text, t, hits, runs):
         if type(m) is Num:  # a plain figure, already read and signed
             append(m)
             continue
@@ -302,25 +304,28 @@ def find_numbers(text: str) -> list[Num]:
     return nums
 
 
-_DIGIT_RUN = re.compile(r"[\d½¼¾⅓⅔⅕⅛]+")
+_DIGIT_RUN = re.compile(DIGIT_CLASS + "+")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 _LEAD_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen", "half",
                "quarter", "third")
 
 
-def _phrases(text: str, t: _Tables, hits: list[int] | None):
+def _phrases(text: str, t: _Tables, hits: list[int] | None, runs: list[tuple[int, int]] | None = None):
+    """Number phrases in text order: a plain figure as a Num, anything else as the
+    phrase regex's match. ``runs``: the digit runs, when the word scan found them."""
     if hits is None:
         yield from t.phrase_re.finditer(text)
         return
     starts = list(hits)  # the word hits are read again for vague amounts
     run_end: dict[int, int] = {}
-    # ASCII text has no other digits and no vulgar fractions: the plain class scans faster
-    for m in (_ASCII_DIGITS if text.isascii() else _DIGIT_RUN).finditer(text):
-        p = m.start()
+    if runs is None:
+        # ASCII text has no other digits and no vulgar fractions: the plain class scans faster
+        runs = [m.span() for m in (_ASCII_DIGITS if text.isascii() else _DIGIT_RUN).finditer(text)]
+    for p, e in runs:
         if p and text[p - 1] == "." and (p < 2 or not text[p - 2].isdigit()):
             p -= 1  # ".25"
         else:
-            run_end[p] = m.end()
+            run_end[p] = e
         starts.append(p)
     starts.sort()
     last_end = -1

@@ -43,7 +43,9 @@ from .quantity_filters import (
     adjacent_figures,
     bare_temperature_ok,
     is_code,
+    is_noun_not_number,
     is_part_not_amount,
+    is_slash_name,
     is_word_label,
     scale_m,
     unit_before,
@@ -203,22 +205,22 @@ def _quantity(text: str, num: Num, bounds: _Bounds, doc_id: str):
         nxt = text[end:end + 1]
         if nxt.isalpha() and unit is None:
             return None  # "127th", "1990s", "3D", "5G"
-        if is_time(text, num.start, end) and unit is None:
+        if unit is None and is_time(text, num.start, end):
             return None
         if is_date(text, num.start, num.end, floor):
             return None
         if cur is None and pre is None and is_label(text, num.start, floor):
             return None
-        if unit is None and is_code(text, num, floor):
-            return None  # "0800", "575 BC", "33.783; 44.500"
+        if unit is None and (is_code(text, num, floor) or is_slash_name(text, num)):
+            return None  # "0800", "575 BC", "33.783; 44.500", "24/7", "9/11"
         if end < len(text) and text[end] in ".:/" and text[end + 1:end + 2].isdigit():
             return None  # "192.168.1.2", "5/17/2018", "10:30"
         if _NOT_COUNT.match(text, num.end) or (num.start and text[num.start - 1] in "°′[−"
                                                 and unit is None):
             return None  # "[1]" citations, "33°47′N" coordinates, "910-432-3383" phones
     elif _ORDINAL_WORD.match(text, end) or is_word_label(text, num.start, floor) or \
-            is_part_not_amount(text, num, floor):
-        return None  # "twenty-first", "Chapter two"
+            is_part_not_amount(text, num, floor) or is_noun_not_number(text, num):
+        return None  # "twenty-first", "Chapter two", "the score was"
     # qualifiers and vague/after words
     qual = "exact"
     qb = qualifier_before(text, start, floor)

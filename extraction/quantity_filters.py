@@ -70,6 +70,43 @@ def is_code(text: str, num: Num, floor: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _denominators() -> frozenset:
+    return frozenset(int(d) for d in load("quantities.yaml")["fraction_denominators"])
+
+
+_SLASH = re.compile(r"(\d+)/(\d+)")
+
+
+def is_slash_name(text: str, num: Num) -> bool:
+    """"24/7", "9/11", "50/50": a figure over a figure that is not a fraction names,
+    rates or dates something. A fraction is below 1, and over a usual denominator
+    ("3/4"), over one no day of a month can be ("1/40"), or followed by "of"
+    ("7/12 of the vote"). Callers ask only when no unit follows ("3/4 inch")."""
+    if text.find("/", num.start, num.end) < 0:
+        return False  # most figures: no slash, no regex
+    m = _SLASH.fullmatch(text, num.start, num.end)
+    if m is None:
+        return False
+    a, b = int(m.group(1)), int(m.group(2))
+    if a >= b:
+        return True
+    if b in _denominators() or b > 31:
+        return False
+    return _OF_NEXT.match(text, num.end) is None
+
+
+@lru_cache(maxsize=1)
+def _noun_numbers() -> frozenset:
+    return frozenset(str(w).lower() for w in load("quantities.yaml")["noun_number_words"])
+
+
+def is_noun_not_number(text: str, num: Num) -> bool:
+    """"the score was 3-1": a number word that is mostly a noun, alone and not
+    followed by "of", names the thing, not an amount."""
+    return text[num.start:num.end].lower() in _noun_numbers() and _OF_NEXT.match(text, num.end) is None
+
+
+@lru_cache(maxsize=1)
 def _part_words() -> frozenset:
     return frozenset(str(w).lower() for w in load("quantities.yaml")["fraction_not_after"])
 
@@ -83,8 +120,9 @@ def is_part_not_amount(text: str, num: Num, floor: int) -> bool:
     if num.value is None or not 0 < num.value < 1:
         return False
     m = _PREV_WORD.search(text, max(floor, num.start - 16), num.start)
-    if m is not None and m.group(1).lower() in _part_words():
-        return True
+    part = _PART_BEFORE.search(text, max(floor, num.start - 16), num.start)
+    if part is not None and part.group(1).lower() in _part_words():
+        return True  # "the first half", "the 2nd half", "a second-half goal"
     if _A_FRACTION.fullmatch(text, num.start, num.end):
         # "a third" is an amount in "a third of", "by a third"; otherwise an
         # ordinal: "wounded a third", "a third co-worker", "A third was shot"
@@ -95,6 +133,8 @@ def is_part_not_amount(text: str, num: Num, floor: int) -> bool:
 
 
 _OF_NEXT = re.compile(r"[ \t\u00a0]+of\b", re.IGNORECASE)
+# the word before a spelled fraction, spaced or hyphened to it; "1st" starts with a digit
+_PART_BEFORE = re.compile(r"(?<![\w.])([A-Za-z0-9][\w.]*)(?:[ \t\u00a0]+|[ \t\u00a0]*[-‐‑][ \t\u00a0]*)$")
 
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")

@@ -259,7 +259,12 @@ def lemma(word: str) -> tuple[str, bool]:
     return last, False
 
 
-_WORD_IN = re.compile(r"[^\W\d_][\w'’.&-]*[^\W_]|[^\W\d_]")
+_WORD = r"([^\W\d_][\w'’.&-]*[^\W_]|[^\W\d_])"
+# the words of a noun phrase: the first after blanks, each next one after blanks;
+# nested optional groups, so the words found are always the first ones
+_SIX_WORDS = re.compile(r"[ \t\u00a0]*" + _WORD + r"(?:[ \t\u00a0]+" + _WORD + r"(?:[ \t\u00a0]+" + _WORD
+                        + r"(?:[ \t\u00a0]+" + _WORD + r"(?:[ \t\u00a0]+" + _WORD + r"(?:[ \t\u00a0]+"
+                        + _WORD + r")?)?)?)?)?")
 
 
 @dataclass(slots=True)
@@ -275,20 +280,22 @@ def noun_after(text: str, pos: int, value: float | None) -> NounHit | None:
     adjectives ("two armoured brigades" -> brigade, "6,000 North Korean soldiers"
     -> soldier). Plural agreement picks the head when the noun is unknown."""
     t = noun_tables()
+    # up to six words apart only by blanks, read by one match: a word ends
+    # before a letter never does, so blanks are the only gap a next word can have
+    m = _SIX_WORDS.match(text, pos)
+    if m is None:
+        return None
     words: list[tuple[str, int, int]] = []
-    # up to six words apart only by blanks (a run of up to six words), found by
-    # one C loop that stops at the first gap with anything else in it
-    prev = pos
-    for m in _WORD_IN.finditer(text, pos):
-        s = m.start()
-        if len(words) == 6 or (s != prev and text[prev:s].strip(" \t\u00a0")):
+    stop = t.stop
+    for g in range(1, 7):
+        s = m.start(g)
+        if s < 0:
             break
-        prev = m.end()
-        w = m.group()
-        lw = w.lower()
-        if lw in t.stop and not (words == [] and lw in t.category):
+        e = m.end(g)
+        lw = text[s:e].lower()
+        if lw in stop and not (g == 1 and lw in t.category):
             break
-        words.append((lw, s, s + len(w)))
+        words.append((lw, s, e))
     if not words:
         return None
     singular = value is not None and abs(value) == 1
