@@ -166,9 +166,8 @@ def _find(text: str, sentences: list[Sentence], blocked: list[tuple[int, int]],
 def _quantity(text: str, num: Num, where: tuple[int, int, int], doc_id: str):
     sid, floor, ceil = where
     start, end = num.start, num.end
-    surface = text[start:end]
     is_range = num.low is not None and num.high is not None
-    words_one = num.words and surface.lower() in ("one", "an", "a")
+    words_one = num.words and text[start:end].lower() in ("one", "an", "a")
     # --- what it measures ---------------------------------------------------
     value, base_scale = num.value, num.scale
     unit = category = None
@@ -275,7 +274,7 @@ def _quantity(text: str, num: Num, where: tuple[int, int, int], doc_id: str):
         if noun is not None:
             unit, category = noun.unit, noun.category
             unit_start, unit_end = noun.start, noun.end
-    if _year_like(text, num) and cur is None and qual == "exact" and (
+    if cur is None and qual == "exact" and _year_like(text, num) and (
             noun is None or noun.category == "other") and (hit is None or unit is None):
         return None
     if words_one and (unit is None or (category == "other" and noun is not None and noun.unit in (
