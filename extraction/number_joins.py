@@ -31,6 +31,11 @@ _FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5}
 
 
 def fraction_of_scale(text: str, nums: list[Num]) -> list[Num]:
+    for n in nums:  # most texts have no scale word at all: one light pass says so
+        if n.words and n.value in _SCALES:
+            break
+    else:
+        return nums
     out: list[Num] = []
     for n in nums:
         # the cheap half of _bare_scale first: most numbers are not scale words

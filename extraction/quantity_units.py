@@ -101,10 +101,10 @@ def _heads(items) -> tuple:
     return frozenset(long), tuple((n, frozenset(w)) for n, w in sorted(short.items()))
 
 
-@lru_cache(maxsize=8192)
 def _may_start(seg: str, heads: tuple) -> bool:
     """Whether ``seg`` (the next _HEAD + 1 characters, case already folded) can
-    begin one of the items ``heads`` was built from."""
+    begin one of the items ``heads`` was built from. Not cached itself: its callers
+    keep one answer per segment, so an lru here only added a miss per new segment."""
     long, short = heads
     if seg[:_HEAD] in long:
         return True
