@@ -135,6 +135,18 @@ def fold_key(s: str) -> tuple[str, str, str | None]:
     applied; the parts of names written side by side with one space, joined by
     one space, give through finish_key() the key of the whole ("Kursk" "Oblast"
     -> "kursk oblast"). None when that does not hold."""
+    if s.isalpha() and s.isascii():
+        # One plain word, most tokens of a text: its fold is lower(), and the steps
+        # below reduce to one word key and the rules that join words.
+        split = _word_rules()
+        if split is not None:
+            f = s.lower()
+            w = _WORD_KEYS.get(f) or _word_key(f, split[0], split[1])
+            k, rest, rpre = w, split[2], split[3]
+            if rest and (rpre is None or rpre.search(k)):
+                for rx, rep in rest:
+                    k = rx.sub(rep, k)
+            return f, k.strip(" ").strip(), (w or None)
     f = _fold1(s.replace("\n", " "))
     w = _word_keyed(f)
     k = finish_key(w) if w is not None else _key_of_fold1(f)
