@@ -234,16 +234,21 @@ def _plain_cands(text, rs, re_, tail, r, gaz):
     out = []
     spans = []  # token index range of each candidate, for the neighbour check below
     i = 0
+    seen = {}  # j -> key of tokens i..j-1 that _longest already made
     while i < n_toks:
         hit = None
-        for j in range(_longest(text, toks, info, i, r, cidx) if n_toks - i > 1 and info[i][3] else i + 1,
+        if seen:
+            seen.clear()
+        for j in range(_longest(text, toks, info, i, r, cidx, seen) if n_toks - i > 1 and info[i][3] else i + 1,
                        i, -1):
             s, e = toks[i][0], toks[j - 1][1]
             if j == i + 1:
                 k = info[i][0]
                 in_c, in_a, in_s, in_r = info[i][2]
             else:
-                k = _sub_key(text, toks, info, i, j)
+                k = seen.get(j)
+                if k is None:
+                    k = _sub_key(text, toks, info, i, j)
                 in_c, in_a, in_s, in_r = k in ckey, k in akey, k in cnames, k in rkey
             if not k:
                 continue
@@ -251,15 +256,19 @@ def _plain_cands(text, rs, re_, tail, r, gaz):
                 continue  # most sub-runs name nothing: skip the type-word checks
             # A type word inside or right after the run: a division ("Kursk region")
             # or a settlement standing for its district ("Pokrovsk district").
-            nxt_tok = info[j][1] if j < n_toks else None
+            # The type word: the next token, else a lower-case word after the name
+            # (inside the run: a connector word; past its end: the tail, see scan()).
+            type_word, end, nxt_tok = None, e, None
             if j < n_toks:
-                a = _AFTER.match(text, e, e + 20)  # inside the run: a connector word
-                after = (a.group(1), a.end()) if a else None
-            else:  # past the run's end: only a type word matters, see scan()
-                after = (tail[0], re_ + tail[1]) if tail and e == re_ else None
-            type_word = nxt_tok if nxt_tok in types else (
-                after[0] if after and after[0] in types else None)
-            end = (toks[j][1] if nxt_tok == type_word else after[1]) if type_word else e
+                nxt_tok = info[j][1]
+                if nxt_tok in types:
+                    type_word, end = nxt_tok, toks[j][1]
+                else:
+                    a = _AFTER.match(text, e, e + 20)
+                    if a and a.group(1) in types:
+                        type_word, end = a.group(1), a.end()
+            elif tail and e == re_ and tail[0] in types:
+                type_word, end = tail[0], re_ + tail[1]
             used = j + (type_word is not None and nxt_tok == type_word)
             if in_c and type_word is None and k in stop and j < n_toks and not (
                     text[s:e].isupper() and fold(text[s:e]) == k):
@@ -351,7 +360,7 @@ def _mark_names(text, toks, info, out, spans, r):
                 c[4] = "named"  # two town names side by side with no comma: a person's name
 
 
-def _longest(text, toks, info, i, r, cidx):
+def _longest(text, toks, info, i, r, cidx, seen):
     """How many tokens from toks[i] on a known name could span (at most 5).
 
     Keys of longer names start with the key of their first words ("kursk
@@ -359,12 +368,12 @@ def _longest(text, toks, info, i, r, cidx):
     sub-run needs a lookup. The one spelling rule that joins words (an article
     with the next word: "al hasakah" -> "alhasakah") makes a prefix ending in
     an article unsafe to judge. The caller has checked the first token
-    (_token_info's last field).
+    (_token_info's last field). seen gets the keys made here, by end token.
     """
     hi = min(len(toks), i + 5)
     small, arts = r["small_prefixes"], r["articles"]
     for m in range(i + 2, hi):
-        p = _sub_key(text, toks, info, i, m)
+        p = seen[m] = _sub_key(text, toks, info, i, m)
         if not p or p in small or cidx.may_extend(p):
             continue
         if info[m - 1][1].rsplit(" ", 1)[-1] in arts:
