@@ -197,7 +197,7 @@ def scan(text, gaz):
 def _run_cands(text, rs, re_, tail, r, gaz):
     """_plain_cands, plus the countries of a hyphenated pair it left alone (place_extra)."""
     found = _plain_cands(text, rs, re_, tail, r, gaz)
-    return country_pairs(text, rs, re_, found, gaz[0]) if "-" in text[rs:re_] else found
+    return country_pairs(text, rs, re_, found, gaz[0]) if text.find("-", rs, re_) >= 0 else found
 
 
 def _plain_cands(text, rs, re_, tail, r, gaz):
@@ -311,7 +311,7 @@ def _plain_cands(text, rs, re_, tail, r, gaz):
             spans.append((spans[-1][1] if spans else 0, n_toks))
     if n_toks > 1:
         _mark_names(text, toks, info, out, spans, r)
-    return tuple(tuple(c) for c in out)
+    return tuple(map(tuple, out))
 
 
 def _sub_key(text, toks, info, i, j):
