@@ -67,6 +67,7 @@ class _Triggers:
     def __init__(self, triggers):
         self.phrases = frozenset(tuple(G.fold(t).split()) for t in triggers)
         self.longest = max(len(p) for p in self.phrases)
+        self.last = frozenset(p[-1] for p in self.phrases if p)  # a phrase ends the context: its last word does
 
     def before(self, text, s):
         a = max(0, s - self._WINDOW)
@@ -74,7 +75,9 @@ class _Triggers:
         if seg.rstrip().endswith(","):
             return True
         words = self._WORD.findall(seg.lower())
-        if words and a and self._WORD.match(seg) and self._WORD.match(text, a - 1):
+        if not words or words[-1] not in self.last:
+            return False  # most contexts: no trigger ends with their last word
+        if a and self._WORD.match(seg) and self._WORD.match(text, a - 1):
             words = words[1:]  # the first word is cut by the window
         phrases = self.phrases
         for n in range(1, min(len(words), self.longest) + 1):

@@ -80,7 +80,9 @@ def _find(text, sentences, actor_mentions):
         if inside_actor is not None and kind != "country" and (inside_actor(s, e) or (
                 kind == "city" and (s, e) in persons and not _LOCATIVE.search(text, max(0, s - 10), s))):
             continue
-        division = _division_of(text, c, prev, akey) if kind in ("city", "country") else None
+        # (_division_of's first test inline: most candidates have no town kept right before them)
+        division = _division_of(text, c, prev, akey) if kind in ("city", "country") and prev is not None and (
+            s - prev[0] <= 3) else None
         if division is not None:
             entry = division
         elif kind == "city":
