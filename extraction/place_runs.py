@@ -151,10 +151,11 @@ def scan(text, gaz):
     types = r["types"]
     dem_cc = set()
     a2_ends = district_ends(text, r)
+    get, nothing, after_rx, append = cache.get, _NOTHING, _AFTER, cands.append  # locals: the loop runs per run
     for run in runs(text):
         rt = run.group()
-        hit = cache.get(rt)
-        if hit is _NOTHING and (a2_ends is None or run.end() not in a2_ends):
+        hit = get(rt)
+        if hit is nothing and (a2_ends is None or run.end() not in a2_ends):
             continue  # most runs: names, sentence-initial words
         if hit is None:
             if len(cache) >= _CACHE_SIZE:
@@ -173,7 +174,7 @@ def scan(text, gaz):
         rs = run.start()
         if (found and found[-1][1] == len(rt)) or (a2_ends is not None and run.end() in a2_ends):
             # Only a candidate ending at the run's end can change with a type word after it.
-            a = _AFTER.match(text, rs + len(rt), rs + len(rt) + 20)
+            a = after_rx.match(text, rs + len(rt), rs + len(rt) + 20)
             if a and a.group(1) in types:
                 tail = (a.group(1), a.end() - rs - len(rt))
                 ck = (rt, tail)
@@ -186,7 +187,7 @@ def scan(text, gaz):
             cand = [rs + c[0], rs + c[1], c[2], c[3], c[4], c[5]]
             if c[2] == "admin1":
                 _share_plural_type(text, cands, cand, akey)
-            cands.append(cand)
+            append(cand)
     dem_cc.discard(None)
     if ", " in text:
         # "Biloxi, Miss.": a town before the comma
