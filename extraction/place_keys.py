@@ -38,6 +38,29 @@ def _key_bulk(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _fast_variants():
+    return [(rx, _fast_repl(rx, rep)) for rx, rep in _variants()]
+
+
+def _fast_repl(rx, rep):
+    """What sub() makes of a replacement string, made once.
+
+    sub() with a string holding a backslash ("\\1") rebuilds its replacement
+    function on every call, matched or not (~1 us each, more than the scan of
+    a word); re._subx is that very builder, so its result replaces the same way.
+    """
+    if not isinstance(rep, str) or "\\" not in rep:
+        return rep
+    try:
+        made = re._subx(rx, rep)
+    except Exception:  # another Python's internals: keep the string, same result
+        return rep
+    if isinstance(made, str):  # a literal: sub() would read a backslash in it as an escape again
+        return made if "\\" not in made else (lambda m, lit=made: lit)
+    return made if callable(made) else rep
+
+
+@lru_cache(maxsize=1)
 def _any_variant():
     return _joined(_variants())
 
@@ -112,6 +135,18 @@ def fold_key(s: str) -> tuple[str, str, str | None]:
     applied; the parts of names written side by side with one space, joined by
     one space, give through finish_key() the key of the whole ("Kursk" "Oblast"
     -> "kursk oblast"). None when that does not hold."""
+    if s.isalpha() and s.isascii():
+        # One plain word, most tokens of a text: its fold is lower(), and the steps
+        # below reduce to one word key and the rules that join words.
+        split = _word_rules()
+        if split is not None:
+            f = s.lower()
+            w = _WORD_KEYS.get(f) or _word_key(f, split[0], split[1])
+            k, rest, rpre = w, split[2], split[3]
+            if rest and (rpre is None or rpre.search(k)):
+                for rx, rep in rest:
+                    k = rx.sub(rep, k)
+            return f, k.strip(" ").strip(), (w or None)
     f = _fold1(s.replace("\n", " "))
     w = _word_keyed(f)
     k = finish_key(w) if w is not None else _key_of_fold1(f)
@@ -126,7 +161,7 @@ def _key_of_fold1(s: str) -> str:
         return _key_bulk_of_folded(s).strip()
     pre = _any_variant()
     if pre is None or pre.search(s):
-        for rx, rep in _variants():
+        for rx, rep in _fast_variants():
             s = rx.sub(rep, s)
         if "\n" in s:
             s = _EDGE.sub("\n", s)
@@ -180,7 +215,8 @@ def _word_rules():
     wpre = _joined(words) if words else None
     if not words or wpre is None:
         return None
-    return words, wpre, rest, (_joined(rest) if rest else None)
+    fast = _fast_variants()
+    return fast[:n], wpre, fast[n:], (_joined(rest) if rest else None)
 
 
 def _word_key(w, rules, pre):

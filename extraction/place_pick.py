@@ -63,7 +63,11 @@ def ranked(k):
         named, cap, _ = _bonus()
         unknown = _unknown_population()
         out = []
+        top, any_cap = 0, False  # for _BIG below
         for n, (r, pop, main, capital, cc2, a1) in enumerate(cidx.static_rows(k)):
+            if pop > top:
+                top = pop
+            any_cap = any_cap or capital
             # A capital called by one of its other names ("Philadelphia" for Amman) is no
             # likelier than any town so called: its bonus goes with its main name only.
             bonus = named + (cap if capital else 0.0) if is_main(main, k) else 0.0
@@ -74,14 +78,32 @@ def ranked(k):
         # A division's population is the sum of its towns: its static score is
         # capped so that a real city of that name (Homs, Kursk) wins over its province.
         for n, x in enumerate(G.admin1()[0].get(k, ()), n0):
+            top, any_cap = max(top, x.population), any_cap or x.capital
             out.append((5.0 + (named if x.main_key == k else 0.0) + (cap if x.capital else 0.0),
                         -n, x.cc2, x.admin1_code, x))
         got = sorted(out, reverse=True)  # by score, then order: -order is unique, so refs are never compared
         if len(_RANKED) > 100000:
             _RANKED.clear()
             _BY_CC.clear()
+            _BIG.clear()
         _RANKED[k] = got
+        _BIG[k] = (top, any_cap)
     return got
+
+
+_BIG: dict = {}  # key -> (largest population, any capital) among its places, filled by ranked()
+
+
+def _never_big(k, rules):
+    """Is no place of key k a big city or a capital? Then, with no qualifier and no
+    evidence, only a trigger word can keep it (see pick_city), whichever wins the
+    ranking. Holds only while the sentence-initial bars are no lower than the big one."""
+    bare = rules["bare"]
+    if rules["initial"] < bare or rules["initial_any"] < bare:
+        return False
+    ranked(k)
+    top, any_cap = _BIG[k]
+    return top < bare and not any_cap
 
 
 def entry(ref):
@@ -200,6 +222,14 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
     qual = qualifier(text, cands, idx, doc, prev)
     if ev == "named" and qual is None:
         return None
+    trig = None
+    if ev is None and qual is None and _never_big(k, rules):
+        # Most such candidates are words or names ("John", a village somewhere): the
+        # trigger test is cheaper than scoring every namesake, and without one the
+        # end below returns None whichever namesake wins.
+        trig = rules["trig"].before(text, s)
+        if not trig:
+            return None
     best_sc, best = best_entry(k, doc, qual)
     if best is None:
         return None
@@ -224,7 +254,8 @@ def pick_city(text, c, cands, idx, doc, rules, sent_starts, prev):
     big = (best.population >= rules["bare"] or best.capital) and not common
     if big and not initial:
         return best  # a trigger word before it would change nothing
-    trig = rules["trig"].before(text, s)
+    if trig is None:
+        trig = rules["trig"].before(text, s)
     if initial and not trig:
         # Sentence-initial with no other evidence: a very big city or a capital,
         # or a big one written with its own name (not "Make" for Macau, "Any" for Yuncheng).

@@ -67,6 +67,7 @@ class _Triggers:
     def __init__(self, triggers):
         self.phrases = frozenset(tuple(G.fold(t).split()) for t in triggers)
         self.longest = max(len(p) for p in self.phrases)
+        self.last = frozenset(p[-1] for p in self.phrases if p)  # a phrase ends the context: its last word does
 
     def before(self, text, s):
         a = max(0, s - self._WINDOW)
@@ -74,7 +75,9 @@ class _Triggers:
         if seg.rstrip().endswith(","):
             return True
         words = self._WORD.findall(seg.lower())
-        if words and a and self._WORD.match(seg) and self._WORD.match(text, a - 1):
+        if not words or words[-1] not in self.last:
+            return False  # most contexts: no trigger ends with their last word
+        if a and self._WORD.match(seg) and self._WORD.match(text, a - 1):
             words = words[1:]  # the first word is cut by the window
         phrases = self.phrases
         for n in range(1, min(len(words), self.longest) + 1):
@@ -148,10 +151,11 @@ def scan(text, gaz):
     types = r["types"]
     dem_cc = set()
     a2_ends = district_ends(text, r)
+    get, nothing, after_rx, append = cache.get, _NOTHING, _AFTER, cands.append  # locals: the loop runs per run
     for run in runs(text):
         rt = run.group()
-        hit = cache.get(rt)
-        if hit is _NOTHING and (a2_ends is None or run.end() not in a2_ends):
+        hit = get(rt)
+        if hit is nothing and (a2_ends is None or run.end() not in a2_ends):
             continue  # most runs: names, sentence-initial words
         if hit is None:
             if len(cache) >= _CACHE_SIZE:
@@ -170,7 +174,7 @@ def scan(text, gaz):
         rs = run.start()
         if (found and found[-1][1] == len(rt)) or (a2_ends is not None and run.end() in a2_ends):
             # Only a candidate ending at the run's end can change with a type word after it.
-            a = _AFTER.match(text, rs + len(rt), rs + len(rt) + 20)
+            a = after_rx.match(text, rs + len(rt), rs + len(rt) + 20)
             if a and a.group(1) in types:
                 tail = (a.group(1), a.end() - rs - len(rt))
                 ck = (rt, tail)
@@ -183,7 +187,7 @@ def scan(text, gaz):
             cand = [rs + c[0], rs + c[1], c[2], c[3], c[4], c[5]]
             if c[2] == "admin1":
                 _share_plural_type(text, cands, cand, akey)
-            cands.append(cand)
+            append(cand)
     dem_cc.discard(None)
     if ", " in text:
         # "Biloxi, Miss.": a town before the comma
@@ -197,7 +201,7 @@ def scan(text, gaz):
 def _run_cands(text, rs, re_, tail, r, gaz):
     """_plain_cands, plus the countries of a hyphenated pair it left alone (place_extra)."""
     found = _plain_cands(text, rs, re_, tail, r, gaz)
-    return country_pairs(text, rs, re_, found, gaz[0]) if "-" in text[rs:re_] else found
+    return country_pairs(text, rs, re_, found, gaz[0]) if text.find("-", rs, re_) >= 0 else found
 
 
 def _plain_cands(text, rs, re_, tail, r, gaz):
@@ -234,16 +238,21 @@ def _plain_cands(text, rs, re_, tail, r, gaz):
     out = []
     spans = []  # token index range of each candidate, for the neighbour check below
     i = 0
+    seen = {}  # j -> key of tokens i..j-1 that _longest already made
     while i < n_toks:
         hit = None
-        for j in range(_longest(text, toks, info, i, r, cidx) if n_toks - i > 1 and info[i][3] else i + 1,
+        if seen:
+            seen.clear()
+        for j in range(_longest(text, toks, info, i, r, cidx, seen) if n_toks - i > 1 and info[i][3] else i + 1,
                        i, -1):
             s, e = toks[i][0], toks[j - 1][1]
             if j == i + 1:
                 k = info[i][0]
                 in_c, in_a, in_s, in_r = info[i][2]
             else:
-                k = _sub_key(text, toks, info, i, j)
+                k = seen.get(j)
+                if k is None:
+                    k = _sub_key(text, toks, info, i, j)
                 in_c, in_a, in_s, in_r = k in ckey, k in akey, k in cnames, k in rkey
             if not k:
                 continue
@@ -251,15 +260,19 @@ def _plain_cands(text, rs, re_, tail, r, gaz):
                 continue  # most sub-runs name nothing: skip the type-word checks
             # A type word inside or right after the run: a division ("Kursk region")
             # or a settlement standing for its district ("Pokrovsk district").
-            nxt_tok = info[j][1] if j < n_toks else None
+            # The type word: the next token, else a lower-case word after the name
+            # (inside the run: a connector word; past its end: the tail, see scan()).
+            type_word, end, nxt_tok = None, e, None
             if j < n_toks:
-                a = _AFTER.match(text, e, e + 20)  # inside the run: a connector word
-                after = (a.group(1), a.end()) if a else None
-            else:  # past the run's end: only a type word matters, see scan()
-                after = (tail[0], re_ + tail[1]) if tail and e == re_ else None
-            type_word = nxt_tok if nxt_tok in types else (
-                after[0] if after and after[0] in types else None)
-            end = (toks[j][1] if nxt_tok == type_word else after[1]) if type_word else e
+                nxt_tok = info[j][1]
+                if nxt_tok in types:
+                    type_word, end = nxt_tok, toks[j][1]
+                else:
+                    a = _AFTER.match(text, e, e + 20)
+                    if a and a.group(1) in types:
+                        type_word, end = a.group(1), a.end()
+            elif tail and e == re_ and tail[0] in types:
+                type_word, end = tail[0], re_ + tail[1]
             used = j + (type_word is not None and nxt_tok == type_word)
             if in_c and type_word is None and k in stop and j < n_toks and not (
                     text[s:e].isupper() and fold(text[s:e]) == k):
@@ -302,7 +315,7 @@ def _plain_cands(text, rs, re_, tail, r, gaz):
             spans.append((spans[-1][1] if spans else 0, n_toks))
     if n_toks > 1:
         _mark_names(text, toks, info, out, spans, r)
-    return tuple(tuple(c) for c in out)
+    return tuple(map(tuple, out))
 
 
 def _sub_key(text, toks, info, i, j):
@@ -351,7 +364,7 @@ def _mark_names(text, toks, info, out, spans, r):
                 c[4] = "named"  # two town names side by side with no comma: a person's name
 
 
-def _longest(text, toks, info, i, r, cidx):
+def _longest(text, toks, info, i, r, cidx, seen):
     """How many tokens from toks[i] on a known name could span (at most 5).
 
     Keys of longer names start with the key of their first words ("kursk
@@ -359,12 +372,12 @@ def _longest(text, toks, info, i, r, cidx):
     sub-run needs a lookup. The one spelling rule that joins words (an article
     with the next word: "al hasakah" -> "alhasakah") makes a prefix ending in
     an article unsafe to judge. The caller has checked the first token
-    (_token_info's last field).
+    (_token_info's last field). seen gets the keys made here, by end token.
     """
     hi = min(len(toks), i + 5)
     small, arts = r["small_prefixes"], r["articles"]
     for m in range(i + 2, hi):
-        p = _sub_key(text, toks, info, i, m)
+        p = seen[m] = _sub_key(text, toks, info, i, m)
         if not p or p in small or cidx.may_extend(p):
             continue
         if info[m - 1][1].rsplit(" ", 1)[-1] in arts:

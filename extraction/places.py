@@ -69,12 +69,20 @@ def _find(text, sentences, actor_mentions):
     taken_s: list[int] = []  # the spans kept so far: disjoint, so sorted by start is sorted by end
     taken_e: list[int] = []
     prev = None  # (end, entry) of the last place kept
+    stop, n_c = rules["stop"], len(cands)
     for idx, c in enumerate(cands):
         s, e, kind, entries, ev, k = c
+        if kind == "city" and ev != "strong" and k in stop and (
+                idx + 1 == n_c or cands[idx + 1][0] - e > 6) and (prev is None or s - prev[0] > 3):
+            # A stoplisted name ("Jackson", "Austin") with no division right after it and
+            # no town right before it: what pick_city (place_pick._stopped) would say, sooner.
+            continue
         if inside_actor is not None and kind != "country" and (inside_actor(s, e) or (
                 kind == "city" and (s, e) in persons and not _LOCATIVE.search(text, max(0, s - 10), s))):
             continue
-        division = _division_of(text, c, prev, akey) if kind in ("city", "country") else None
+        # (_division_of's first test inline: most candidates have no town kept right before them)
+        division = _division_of(text, c, prev, akey) if kind in ("city", "country") and prev is not None and (
+            s - prev[0] <= 3) else None
         if division is not None:
             entry = division
         elif kind == "city":
