@@ -33,6 +33,9 @@ class Trigger:
     notarget: bool
     nouns: frozenset
     subject_is_target: bool = False  # "Y must leave": the subject is asked, the speaker asks
+    # the code of a weapon launch with no target actor and a test cue after it ("fired a ballistic
+    # missile into the sea": a show of force, 150), see events_roles.yaml
+    test_code: str | None = None
 
 
 def inflect(lemma: str) -> set[str]:
@@ -132,7 +135,8 @@ def table() -> TriggerTable:
             near=re.compile(_NEAR_HEAD + trie_pattern(near) + _NEAR_TAIL, re.I) if near else None,
             prep=tuple(spec.get("prep", [])), of_role=spec.get("of_role"), speech=bool(spec.get("speech")),
             passive_subject=spec.get("passive_subject", "target"), notarget=bool(spec.get("notarget")),
-            nouns=nouns, subject_is_target=bool(spec.get("subject_is_target")))
+            nouns=nouns, subject_is_target=bool(spec.get("subject_is_target")),
+            test_code=str(spec["test_code"]) if spec.get("test_code") else None)
         for s in surfaces:
             by_surface.setdefault(s.lower(), []).append(trig)
         for n in nouns:  # "Talks between ..." opens sentences; verbs rarely do

@@ -1,0 +1,132 @@
+"""Role rules for wire and field-report wording, word lists in events_roles.yaml.
+
+- a news agency written as a wire credit ("(AP)", "— Reuters") and the dateline before
+  it ("KABUL, Afghanistan (AP)") take part in no event;
+- an actor followed by a speech verb ("officials said") reports, it is no object;
+- ", residents said": a speaker that is no actor is not the subject of an earlier clause;
+- an inanimate cause as the clause subject ("a roadside bomb exploded near an army
+  convoy, killing three") leaves the harm without a source, unless an actor owns it
+  ("Russian missile", "Hamas rockets", "Ukrainian drones");
+- a noun trigger before a noun it modifies ("opposition party") is no event;
+- a weapon launch with no target and a test cue ("into the sea") is a show of force.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .actor_lexicon import trie_pattern
+from .fast_regex import lead_alternation
+from .lexicon import load
+
+
+@lru_cache(maxsize=1)
+def _role_words():
+    """The word-list rules of events_roles.yaml, compiled."""
+    d = load("events_roles.yaml")
+
+    def alt(key):
+        return trie_pattern(sorted({str(w) for w in d[key]}))
+    def lead(key):  # whole words, case-insensitive, written to open with the first letter's class
+        return lead_alternation(sorted({str(w).lower() for w in d[key]}), r"[\w-]", True)
+    aux = r"(?:has|have|had|was|were|is|are|reportedly|also|apparently|then|later|allegedly)"
+    return {
+        "credit_types": frozenset(d["credit_types"]),
+        # right after an actor mention: it speaks ("officials said")
+        "speaker": re.compile(r"\s+(?:(?:has|have|had|also)\s+)?(?:" + alt("speaker_verbs") + r")(?![\w-])"),
+        # a cause of harm as the subject: followed by one of its verbs, or by the trigger itself
+        # (opening with the first letter's class, not a look-behind tried at every offset)
+        "cause": re.compile("(?i:" + lead("cause_nouns") + r")(?:\s+" + aux + r"){0,2}(?:\s+(?:"
+                            + alt("cause_verbs") + r")(?![\w-])|\s*$)"),
+        "modifier": re.compile(r"[ \t]+(?:" + alt("modifier_heads") + r")(?![\w-])"),
+        "test": re.compile("(?i:" + lead("test_launch_cues") + r")(?![\w-])"),
+    }
+
+
+_CREDIT_DASH = re.compile(r"[—–-]\s*$")
+_CREDIT_END = re.compile(r"\s*(?:$|\n|[.;]\s*$)")
+
+
+def credit_mentions(text, ments, types) -> set[int]:
+    """Starts of the media mentions written as a wire credit: "(AP)", "(Reuters)" in a dateline,
+    a closing "— Reuters". The agency reports the story; it takes part in none of its events."""
+    kinds = _role_words()["credit_types"]
+    media = {aid for aid, kind in types.items() if kind in kinds}
+    out: set[int] = set()
+    if not media:  # (most documents name no news agency)
+        return out
+    for m in ments:
+        if m.ref_id not in media:
+            continue
+        if m.start > 0 and text[m.start - 1] == "(" and text[m.end:m.end + 1] == ")":
+            out.add(m.start)
+            # the dateline before it, "KABUL, Afghanistan (AP)": its names place the story
+            line = text.rfind("\n", 0, m.start) + 1
+            if m.start - line <= 60 and _DATELINE.fullmatch(text, line, m.start - 1):
+                out.update(x.start for x in ments if line <= x.start and x.end < m.start)
+        elif _CREDIT_DASH.search(text, max(0, m.start - 4), m.start) and _CREDIT_END.match(text, m.end):
+            out.add(m.start)
+    return out
+
+
+# "KABUL, Afghanistan ", "WASHINGTON ", "Gaza City, Dec 3 ": a place in capitals, then more
+# words after a comma, before the credit
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'’. -]+(?:,[\w'’., -]*)?\s*")
+
+
+def speaks(text, x) -> bool:
+    """Whether the actor mention x is the subject of a speech verb right after it ("officials said")."""
+    return _role_words()["speaker"].match(text, x.end) is not None
+
+
+def modifier_noun(text, e) -> bool:
+    """Whether the noun trigger ending at e modifies a noun after it ("opposition party")."""
+    return _role_words()["modifier"].match(text, e) is not None
+
+
+def test_launch(text, e, hi) -> bool:
+    """Whether a test cue ("into the sea", "test") follows a weapon launch ending at e."""
+    return _role_words()["test"].search(text, e, min(hi, e + 80)) is not None
+
+
+def caused_by_thing(text, lo, e, before, subj) -> bool:
+    """Whether the clause of the trigger ending at e has an inanimate cause as its subject ("A
+    roadside bomb exploded near an army convoy, killing three soldiers"; "The blast killed 12";
+    the trigger itself: "Officials said a car bomb ...") that the subject actor `subj` does not
+    own ("A Russian missile struck", "Hamas rockets hit" are owned)."""
+    last = None
+    for m in _role_words()["cause"].finditer(text, max(lo, e - 200), e):
+        last = m
+    if last is None:
+        return False
+    if _POSSESSED.search(text, max(lo, last.start() - 40), last.start()):
+        return False  # "its drones hit", "their rockets killed": the subject's own weapons
+    owner = next((x for x in reversed(before) if x.ref_id == subj), None)
+    if owner is None or owner.start > last.start():
+        return True  # the actor comes after the cause: "exploded near a Pakistani army convoy"
+    if owner.start <= last.start() < owner.end:
+        return False  # the actor is named by its weapon: "Ukrainian drones struck"
+    # an actor before the cause owns it ("Russian missile", "Hamas rockets") or is the subject
+    # ("British aircraft using guided missiles killed") unless a clause boundary separates
+    # them ("Officials said a car bomb killed five")
+    return _CLAUSE_GAP.search(text, owner.end, last.start()) is not None
+
+
+# (not a comma: "launched artillery, mortar, and rocket fire" lists the subject's weapons)
+_CLAUSE_GAP = re.compile(r"[;:—]|(?<![\w-])(?:said|says|told|reported|according|that|when|as|after|before|while|"
+                         r"where|because|since)(?![\w-])")
+_POSSESSED = re.compile(r"(?<![\w-])(?i:its|their|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+HARM_ROOTS = frozenset(("18", "19", "20"))  # roots whose subject may be a weapon or a blast
+# ", residents said", ", a monitoring group told AFP": a speaker named after a comma, up to four words
+# (words that make it another clause, not a speaker's noun phrase: "..., and said", ", he said")
+_TRAILING = re.compile(r"[,;]\s+(?!(?:and|or|but|then|also|who|which|that|he|she|it|they|we|i|you|later|had|has|have|"
+                       r"was|were|is|are|will|would|had|once|when|as|after|while)\s)(?:[\w'’-]+\s+){1,4}$", re.I)
+
+
+def trailing_speaker(text, lo, s, before) -> bool:
+    """Whether the speech verb at s follows a comma and a few words holding no actor mention
+    (", witnesses said"): its subject is those words, not an actor of the clause before."""
+    m = _TRAILING.search(text, max(lo, s - 60), s)
+    return m is not None and not (before and before[-1].end > m.start())

@@ -1,0 +1,33 @@
+"""Golden cases of wire and field-report wording (tests/golden/events_news.json): weapons
+fired or launched, wire credits, inanimate causes, shot down, noun modifiers, trailing
+'X said' reporters."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extraction import event_roles_news as event_roles
+from extraction import events as events_module
+from tests.test_events import check_case
+
+CASES = json.loads((Path(__file__).parent / "golden" / "events_news.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(autouse=True)
+def strict_events(monkeypatch):
+    monkeypatch.setattr(events_module, "STRICT", True)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["text"][:40])
+def test_news_golden(case):
+    check_case(case)
+
+
+@pytest.mark.parametrize("text", ["", "(", ")", "(AP)", "— Reuters", "\u202e(AP)\u202c —", "a" * 5000 + " (AP)"])
+def test_role_rules_never_raise(text):
+    from extraction.core import extract
+    extract(text, "t")
+    assert event_roles.test_launch(text, 0, len(text)) in (True, False)
+    assert event_roles.trailing_speaker(text, 0, len(text), []) in (True, False)
