@@ -28,7 +28,7 @@ from functools import lru_cache
 from .ids import stable_id
 from .fast_regex import lead_alternation
 from .lexicon import load
-from .event_roles_news import speaks
+from .event_roles_news import speaker_after
 from .model import Event
 from .triggers import Trigger, starts_at
 
@@ -117,7 +117,8 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
     stop = CLAUSE_BREAK.search(text, e, min(hi, e + 120))
     limit = stop.start() if stop else min(hi, e + 120)
     # "..., killing 18 people, officials said": who reports the event is not its object
-    cands = [x for x in after if x.start < limit and x.ref_id != src and not speaks(text, x)]
+    speaker = speaker_after()
+    cands = [x for x in after if x.start < limit and x.ref_id != src and speaker(text, x.end) is None]
     if cands:
         # "..., killing 20 people, according to the health ministry": the source of the
         # report is never who was acted on

@@ -74,14 +74,16 @@ def credit_mentions(text, ments, types) -> set[int]:
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'’. -]+(?:,[\w'’., -]*)?\s*")
 
 
-def speaks(text, x) -> bool:
-    """Whether the actor mention x is the subject of a speech verb right after it ("officials said")."""
-    return _role_words()["speaker"].match(text, x.end) is not None
+def speaker_after():
+    """match(text, pos): a speech verb right after an actor mention ending at pos, whose
+    mention is then the speaker ("officials said"), else None."""
+    return _role_words()["speaker"].match
 
 
-def modifier_noun(text, e) -> bool:
-    """Whether the noun trigger ending at e modifies a noun after it ("opposition party")."""
-    return _role_words()["modifier"].match(text, e) is not None
+def modifier_after():
+    """match(text, pos): a noun after a noun trigger ending at pos that the trigger
+    modifies ("opposition party"), else None."""
+    return _role_words()["modifier"].match
 
 
 def test_launch(text, e, hi) -> bool:
@@ -118,7 +120,6 @@ _CLAUSE_GAP = re.compile(r"[;:—]|(?<![\w-])(?:said|says|told|reported|accordin
 _POSSESSED = re.compile(r"(?<![\w-])(?i:its|their|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}$")
 
 
-HARM_ROOTS = frozenset(("18", "19", "20"))  # roots whose subject may be a weapon or a blast
 # ", residents said", ", a monitoring group told AFP": a speaker named after a comma, up to four words
 # (words that make it another clause, not a speaker's noun phrase: "..., and said", ", he said")
 _TRAILING = re.compile(r"[,;]\s+(?!(?:and|or|but|then|also|who|which|that|he|she|it|they|we|i|you|later|had|has|have|"
@@ -128,5 +129,9 @@ _TRAILING = re.compile(r"[,;]\s+(?!(?:and|or|but|then|also|who|which|that|he|she
 def trailing_speaker(text, lo, s, before) -> bool:
     """Whether the speech verb at s follows a comma and a few words holding no actor mention
     (", witnesses said"): its subject is those words, not an actor of the clause before."""
-    m = _TRAILING.search(text, max(lo, s - 60), s)
-    return m is not None and not (before and before[-1].end > m.start())
+    # only the last comma can start it (the words between cannot hold one): found by rfind
+    a = max(lo, s - 60)
+    p = max(text.rfind(",", a, s), text.rfind(";", a, s))
+    if p < 0 or _TRAILING.match(text, p, s) is None:
+        return False
+    return not (before and before[-1].end > p)

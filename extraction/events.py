@@ -72,7 +72,7 @@ class _Doc:
     """Per-document state shared by all triggers."""
 
     __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb",
-                 "ments", "types", "_antecedents", "id_head")
+                 "ments", "types", "_antecedents", "id_head", "modifier")
 
     def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
@@ -87,6 +87,7 @@ class _Doc:
         # joined by \x1f (ids.digest). The document's part is hashed once; each event hashes
         # only its own tail (event_id gives the same id as stable_id: see test_events_fast)
         self.id_head = hashlib.sha256(f"{doc_id}\x1f".encode("utf-8"))
+        self.modifier = N.modifier_after()  # (the bound match: asked of every noun trigger)
 
     def antecedents(self):
         """(sorted actor mention starts, last person / last group actor named before each
@@ -205,7 +206,7 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
 def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, after, sent_start):
     text = doc.text
     is_noun = low in trig.nouns and not verb_context(text, lo, s)
-    if (is_noun or low.endswith("ing")) and N.modifier_noun(text, e):
+    if (is_noun or low.endswith("ing")) and doc.modifier(text, e) is not None:
         return None  # "opposition party", "attack helicopter", "monitoring group": a modifier, no event
     src = tgt = None
     if is_noun:
@@ -233,7 +234,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
             subj = after[0].ref_id  # '"...," said Miller'
         elif trig.speech and subj is not None and N.trailing_speaker(text, lo, s, before):
             subj = None  # ", residents said": the speakers are no actor, not an earlier clause's subject
-        if subj is not None and trig.cameo[:2] in N.HARM_ROOTS and N.caused_by_thing(text, lo, e, before, subj):
+        if trig.harm and subj is not None and N.caused_by_thing(text, lo, e, before, subj):
             subj = None  # "a bomb exploded near an army convoy, killing three": the army is not the killer
         reduced = not passive and after and low.endswith(("ed", "en", "wn")) and not trig.speech \
             and trig.passive_subject == "target" and R.BY_GAP.fullmatch(text, e, after[0].start)

@@ -36,6 +36,8 @@ class Trigger:
     # the code of a weapon launch with no target actor and a test cue after it ("fired a ballistic
     # missile into the sea": a show of force, 150), see events_roles.yaml
     test_code: str | None = None
+    # a root of harm (18-20): its subject may be a weapon or a blast, not an actor (event_roles_news)
+    harm: bool = False
 
 
 def inflect(lemma: str) -> set[str]:
@@ -136,7 +138,8 @@ def table() -> TriggerTable:
             prep=tuple(spec.get("prep", [])), of_role=spec.get("of_role"), speech=bool(spec.get("speech")),
             passive_subject=spec.get("passive_subject", "target"), notarget=bool(spec.get("notarget")),
             nouns=nouns, subject_is_target=bool(spec.get("subject_is_target")),
-            test_code=str(spec["test_code"]) if spec.get("test_code") else None)
+            test_code=str(spec["test_code"]) if spec.get("test_code") else None,
+            harm=str(spec["cameo"])[:2] in ("18", "19", "20"))
         for s in surfaces:
             by_surface.setdefault(s.lower(), []).append(trig)
         for n in nouns:  # "Talks between ..." opens sentences; verbs rarely do

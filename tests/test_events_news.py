@@ -31,3 +31,13 @@ def test_role_rules_never_raise(text):
     extract(text, "t")
     assert event_roles.test_launch(text, 0, len(text)) in (True, False)
     assert event_roles.trailing_speaker(text, 0, len(text), []) in (True, False)
+
+
+@pytest.mark.parametrize("text", [
+    "The army attacked the town, residents said", "They clashed, and said", "X, the local police chief of the town said",
+    "A; b c said", ", , said", "no comma said", "a, b, c, d, e, f said", "one, two three four five six said",
+])
+def test_trailing_speaker_is_the_search_from_the_last_comma(text):
+    s = len(text) - len("said")
+    m = event_roles._TRAILING.search(text, max(0, s - 60), s)
+    assert event_roles.trailing_speaker(text, 0, s, []) == (m is not None)
