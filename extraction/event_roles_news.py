@@ -40,6 +40,7 @@ def _role_words():
                             + alt("cause_verbs") + r")(?![\w-])|\s*$)"),
         "modifier": re.compile(r"[ \t]+(?:" + alt("modifier_heads") + r")(?![\w-])"),
         "test": re.compile("(?i:" + lead("test_launch_cues") + r")(?![\w-])"),
+        "civil": re.compile("(?i:" + lead("civil_launch_cues") + r")(?![\w-])"),
     }
 
 
@@ -89,6 +90,11 @@ def modifier_after():
 def test_launch(text, e, hi) -> bool:
     """Whether a test cue ("into the sea", "test") follows a weapon launch ending at e."""
     return _role_words()["test"].search(text, e, min(hi, e + 80)) is not None
+
+
+def civil_launch(text, lo, hi, s, e) -> bool:
+    """Whether a space-launch cue stands within a few words of a launch at text[s:e]."""
+    return _role_words()["civil"].search(text, max(lo, s - 80), min(hi, e + 80)) is not None
 
 
 def caused_by_thing(text, lo, e, before, subj) -> bool:

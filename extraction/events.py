@@ -277,8 +277,11 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
     if mod == "hedged":
         conf *= 0.85
     cameo, plover = trig.cameo, trig.plover
-    if trig.test_code is not None and tgt is None and N.test_launch(text, e, hi):
-        cameo, plover = trig.test_code, plover_type(trig.test_code)  # "fired a missile into the sea"
+    if trig.test_code is not None and tgt is None:
+        if N.civil_launch(text, lo, hi, s, e):
+            return None  # "NASA launched a rocket carrying a weather satellite": no force used
+        if N.test_launch(text, e, hi):
+            cameo, plover = trig.test_code, plover_type(trig.test_code)  # "fired a missile into the sea"
     if mod == "predicted" and (intent := intent_code(cameo)) is not None:
         cameo, plover = intent, plover_type(intent)  # "will send tanks": intent to give aid (033)
     ev = _new_event(  # the values in _EVENT_FIELDS order

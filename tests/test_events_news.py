@@ -34,7 +34,8 @@ def test_role_rules_never_raise(text):
 
 
 @pytest.mark.parametrize("text", [
-    "The army attacked the town, residents said", "They clashed, and said", "X, the local police chief of the town said",
+    "The army attacked the town, residents said", "They clashed, and said",
+    "X, the local police chief of the town said",
     "A; b c said", ", , said", "no comma said", "a, b, c, d, e, f said", "one, two three four five six said",
 ])
 def test_trailing_speaker_is_the_search_from_the_last_comma(text):
