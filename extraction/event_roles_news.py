@@ -97,11 +97,15 @@ def civil_launch(text, lo, hi, s, e) -> bool:
     return _role_words()["civil"].search(text, max(lo, s - 80), min(hi, e + 80)) is not None
 
 
-def caused_by_thing(text, lo, e, before, subj) -> bool:
-    """Whether the clause of the trigger ending at e has an inanimate cause as its subject ("A
+def caused_by_thing(text, lo, s, e, before, subj) -> bool:
+    """Whether the clause of the trigger text[s:e] has an inanimate cause as its subject ("A
     roadside bomb exploded near an army convoy, killing three soldiers"; "The blast killed 12";
     the trigger itself: "Officials said a car bomb ...") that the subject actor `subj` does not
-    own ("A Russian missile struck", "Hamas rockets hit" are owned)."""
+    own ("A Russian missile struck", "Hamas rockets hit" are owned). An actor right before the
+    verb is its subject whatever came earlier ("After a blast, soldiers killed two attackers")."""
+    owner = next((x for x in reversed(before) if x.ref_id == subj), None)
+    if owner is not None and owner.end <= s and _ADJACENT.fullmatch(text, owner.end, s):
+        return False
     last = None
     for m in _role_words()["cause"].finditer(text, max(lo, e - 200), e):
         last = m
@@ -109,9 +113,8 @@ def caused_by_thing(text, lo, e, before, subj) -> bool:
         return False
     if _POSSESSED.search(text, max(lo, last.start() - 40), last.start()):
         return False  # "its drones hit", "their rockets killed": the subject's own weapons
-    owner = next((x for x in reversed(before) if x.ref_id == subj), None)
     if owner is None or owner.start > last.start():
-        return True  # the actor comes after the cause: "exploded near a Pakistani army convoy"
+        return True  # the actor comes after the cause: "exploded near a Pakistani army convoy, killing"
     if owner.start <= last.start() < owner.end:
         return False  # the actor is named by its weapon: "Ukrainian drones struck"
     # an actor before the cause owns it ("Russian missile", "Hamas rockets") or is the subject
@@ -120,6 +123,9 @@ def caused_by_thing(text, lo, e, before, subj) -> bool:
     return _CLAUSE_GAP.search(text, owner.end, last.start()) is not None
 
 
+# between a subject and its verb: "soldiers killed", "Russia has reportedly struck"
+_ADJACENT = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|been|reportedly|allegedly|apparently|also|then|later"
+                       r"|again|on\s+\w+day)\s+)*")
 # (not a comma: "launched artillery, mortar, and rocket fire" lists the subject's weapons)
 _CLAUSE_GAP = re.compile(r"[;:—]|(?<![\w-])(?:said|says|told|reported|according|that|when|as|after|before|while|"
                          r"where|because|since)(?![\w-])")

@@ -234,7 +234,7 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
             subj = after[0].ref_id  # '"...," said Miller'
         elif trig.speech and subj is not None and N.trailing_speaker(text, lo, s, before):
             subj = None  # ", residents said": the speakers are no actor, not an earlier clause's subject
-        if trig.harm and subj is not None and N.caused_by_thing(text, lo, e, before, subj):
+        if trig.harm and subj is not None and N.caused_by_thing(text, lo, s, e, before, subj):
             subj = None  # "a bomb exploded near an army convoy, killing three": the army is not the killer
         reduced = not passive and after and low.endswith(("ed", "en", "wn")) and not trig.speech \
             and trig.passive_subject == "target" and R.BY_GAP.fullmatch(text, e, after[0].start)
