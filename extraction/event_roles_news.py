@@ -34,10 +34,12 @@ def _role_words():
         "credit_types": frozenset(d["credit_types"]),
         # right after an actor mention: it speaks ("officials said")
         "speaker": re.compile(r"\s+(?:(?:has|have|had|also)\s+)?(?:" + alt("speaker_verbs") + r")(?![\w-])"),
-        # a cause of harm as the subject: followed by one of its verbs, or by the trigger itself
-        # (opening with the first letter's class, not a look-behind tried at every offset)
-        "cause": re.compile("(?i:" + lead("cause_nouns") + r")(?:\s+" + aux + r"){0,2}(?:\s+(?:"
-                            + alt("cause_verbs") + r")(?![\w-])|\s*$)"),
+        # a cause of harm as the subject: followed by one of its verbs, or by the trigger itself.
+        # Matched on the lower-cased window (a case-insensitive pattern lower-cases every
+        # character it looks at), opening with the separator before the word, which it
+        # consumes (the noun is group 1): a separator class is skipped to in C
+        "cause": re.compile(r"[^\w-](" + trie_pattern(sorted({str(w).lower() for w in d["cause_nouns"]})) + r")(?:\s+"
+                            + aux + r"){0,2}(?:\s+(?:" + alt("cause_verbs") + r")(?![\w-])|\s*$)"),
         "modifier": re.compile(r"[ \t]+(?:" + alt("modifier_heads") + r")(?![\w-])"),
         "test": re.compile("(?i:" + lead("test_launch_cues") + r")(?![\w-])"),
         "civil": re.compile("(?i:" + lead("civil_launch_cues") + r")(?![\w-])"),
@@ -106,21 +108,29 @@ def caused_by_thing(text, lo, s, e, before, subj) -> bool:
     owner = next((x for x in reversed(before) if x.ref_id == subj), None)
     if owner is not None and owner.end <= s and _ADJACENT.fullmatch(text, owner.end, s):
         return False
+    # the window from the character before it (the pattern consumes a separator; at the start
+    # of the text a space stands for it), lower-cased: offsets kept unless a letter lower-cases
+    # to two characters, then the window is skipped (no cause found)
+    a = max(lo, e - 200)
+    window = text[a - 1:e].lower() if a > 0 else " " + text[:e].lower()
+    if len(window) != e - a + 1:
+        return False
     last = None
-    for m in _role_words()["cause"].finditer(text, max(lo, e - 200), e):
+    for m in _role_words()["cause"].finditer(window):
         last = m
     if last is None:
         return False
-    if _POSSESSED.search(text, max(lo, last.start() - 40), last.start()):
+    cause = a - 1 + last.start(1)
+    if _POSSESSED.search(text, max(lo, cause - 40), cause):
         return False  # "its drones hit", "their rockets killed": the subject's own weapons
-    if owner is None or owner.start > last.start():
+    if owner is None or owner.start > cause:
         return True  # the actor comes after the cause: "exploded near a Pakistani army convoy, killing"
-    if owner.start <= last.start() < owner.end:
+    if owner.start <= cause < owner.end:
         return False  # the actor is named by its weapon: "Ukrainian drones struck"
     # an actor before the cause owns it ("Russian missile", "Hamas rockets") or is the subject
     # ("British aircraft using guided missiles killed") unless a clause boundary separates
     # them ("Officials said a car bomb killed five")
-    return _CLAUSE_GAP.search(text, owner.end, last.start()) is not None
+    return _CLAUSE_GAP.search(text, owner.end, cause) is not None
 
 
 # between a subject and its verb: "soldiers killed", "Russia has reportedly struck"

@@ -42,3 +42,14 @@ def test_trailing_speaker_is_the_search_from_the_last_comma(text):
     s = len(text) - len("said")
     m = event_roles._TRAILING.search(text, max(0, s - 60), s)
     assert event_roles.trailing_speaker(text, 0, s, []) == (m is not None)
+
+
+@pytest.mark.parametrize("text,trigger,owned", [
+    ("Bomb kills five soldiers", "kills", True),  # a cause at the very start of the text
+    ("Officials said a car bomb killed six policemen", "killed", True),
+    ("A roadside BOMB exploded, killing two", "killing", True),
+    ("The army attacked the village", "attacked", False),
+])
+def test_cause_subject_found_anywhere_in_the_clause(text, trigger, owned):
+    s = text.index(trigger)
+    assert event_roles.caused_by_thing(text, 0, s, s + len(trigger), [], None) is owned
