@@ -28,6 +28,7 @@ from functools import lru_cache
 from .ids import stable_id
 from .fast_regex import lead_alternation
 from .lexicon import load
+from .event_roles_news import speaker_after
 from .model import Event
 from .triggers import Trigger, starts_at
 
@@ -115,7 +116,9 @@ def object_(text, e, hi, trig: Trigger, after, src, prep_only=False):
         return None
     stop = CLAUSE_BREAK.search(text, e, min(hi, e + 120))
     limit = stop.start() if stop else min(hi, e + 120)
-    cands = [x for x in after if x.start < limit and x.ref_id != src]
+    # "..., killing 18 people, officials said": who reports the event is not its object
+    speaker = speaker_after()
+    cands = [x for x in after if x.start < limit and x.ref_id != src and speaker(text, x.end) is None]
     if cands:
         # "..., killing 20 people, according to the health ministry": the source of the
         # report is never who was acted on
@@ -269,3 +272,4 @@ def expand(ev: Event, doc_id, trig: Trigger, srcs, tgts) -> list[Event]:
         extra.append(dataclasses.replace(ev, source_actor_id=a, target_actor_id=b,
                                          event_id=stable_id("e", doc_id, ev.start, ev.end, ev.cameo_code, a, b)))
     return extra
+

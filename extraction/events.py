@@ -18,6 +18,7 @@ from itertools import accumulate
 from operator import attrgetter, itemgetter
 
 from . import event_roles as R
+from . import event_roles_news as N
 from .event_context import DocCues, DocDates, DocPlaces, event_modality
 from .ids import stable_id
 from .linking import link_quantities
@@ -71,7 +72,7 @@ class _Doc:
     """Per-document state shared by all triggers."""
 
     __slots__ = ("text", "doc_id", "cues", "speech", "taken", "places", "dates", "in_pp", "last_verb",
-                 "ments", "types", "_antecedents", "id_head")
+                 "ments", "types", "_antecedents", "id_head", "modifier")
 
     def __init__(self, text, doc_id, places, place_mentions, dates, ments, published, precision):
         self.text, self.doc_id = text, doc_id
@@ -86,6 +87,7 @@ class _Doc:
         # joined by \x1f (ids.digest). The document's part is hashed once; each event hashes
         # only its own tail (event_id gives the same id as stable_id: see test_events_fast)
         self.id_head = hashlib.sha256(f"{doc_id}\x1f".encode("utf-8"))
+        self.modifier = N.modifier_after()  # (the bound match: asked of every noun trigger)
 
     def antecedents(self):
         """(sorted actor mention starts, last person / last group actor named before each
@@ -132,6 +134,11 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     tt = table()
     types = {a.actor_id: a.actor_type for a in actors}
     ments = sorted((m for m in actor_mentions if m.kind == "actor"), key=attrgetter("start"))
+    names = sorted([(d.start, d.end) for d in dates] + [(x.start, x.end) for x in ments])
+    # a wire credit ("(AP)", "— Reuters") names who reports the story, never a participant
+    credits = N.credit_mentions(text, ments, types)
+    if credits:
+        ments = [m for m in ments if m.start not in credits]
     by_sent: dict[int, list[Mention]] = {}
     for m in ments:
         by_sent.setdefault(m.sentence_id, []).append(m)
@@ -141,7 +148,6 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
     doc = _Doc(text, doc_id, places, place_mentions, dates, ments, published, precision)
     # a trigger word inside a date ("March 5") or inside a longer name ("Russian forces",
     # "Strike Force") is not an event
-    names = sorted([(d.start, d.end) for d in dates] + [(x.start, x.end) for x in ments])
     name_starts = [a for a, _ in names]
     # the furthest end of the names starting up to each one: a trigger ending past it lies
     # in none of them, which settles most triggers without _covered's walk back
@@ -185,7 +191,10 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
             else:  # the mentions within the trigger's window, split around it
                 before = [x for x in sm[bl(st, s - _WINDOW):b] if x.end <= s]
                 after = sm[b:br(st, e + _WINDOW)]
-        ev, srcs, tgts = _event(doc, sid, lo, hi, s, e, surface, low, trig, before, after, sent.start)
+        got = _event(doc, sid, lo, hi, s, e, surface, low, trig, before, after, sent.start)
+        if got is None:
+            continue
+        ev, srcs, tgts = got
         events.append(ev)
         if len(srcs) > 1 or len(tgts) > 1:  # (expand adds nothing otherwise)
             events.extend(R.expand(ev, doc_id, trig, srcs, tgts))
@@ -197,6 +206,8 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
 def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, after, sent_start):
     text = doc.text
     is_noun = low in trig.nouns and not verb_context(text, lo, s)
+    if (is_noun or low.endswith("ing")) and doc.modifier(text, e) is not None:
+        return None  # "opposition party", "attack helicopter", "monitoring group": a modifier, no event
     src = tgt = None
     if is_noun:
         src, tgt = R.noun_roles(text, s, e, trig, before, after)
@@ -221,6 +232,10 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
             subj = prev.source_actor_id
         if trig.speech and after and after[0].start - e <= 2 and R.SAID_INVERTED.search(text, max(lo, s - 3), s):
             subj = after[0].ref_id  # '"...," said Miller'
+        elif trig.speech and subj is not None and N.trailing_speaker(text, lo, s, before):
+            subj = None  # ", residents said": the speakers are no actor, not an earlier clause's subject
+        if trig.harm and subj is not None and N.caused_by_thing(text, lo, s, e, before, subj):
+            subj = None  # "a bomb exploded near an army convoy, killing three": the army is not the killer
         reduced = not passive and after and low.endswith(("ed", "en", "wn")) and not trig.speech \
             and trig.passive_subject == "target" and R.BY_GAP.fullmatch(text, e, after[0].start)
         if reduced:
@@ -262,6 +277,11 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
     if mod == "hedged":
         conf *= 0.85
     cameo, plover = trig.cameo, trig.plover
+    if trig.test_code is not None and tgt is None:
+        if N.civil_launch(text, lo, hi, s, e):
+            return None  # "NASA launched a rocket carrying a weather satellite": no force used
+        if N.test_launch(text, e, hi):
+            cameo, plover = trig.test_code, plover_type(trig.test_code)  # "fired a missile into the sea"
     if mod == "predicted" and (intent := intent_code(cameo)) is not None:
         cameo, plover = intent, plover_type(intent)  # "will send tanks": intent to give aid (033)
     ev = _new_event(  # the values in _EVENT_FIELDS order

@@ -8,8 +8,10 @@ checked on a small window around the match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import methodcaller
 
 from .actor_lexicon import trie_pattern
 from .lexicon import load
@@ -31,6 +33,11 @@ class Trigger:
     notarget: bool
     nouns: frozenset
     subject_is_target: bool = False  # "Y must leave": the subject is asked, the speaker asks
+    # the code of a weapon launch with no target actor and a test cue after it ("fired a ballistic
+    # missile into the sea": a show of force, 150), see events_roles.yaml
+    test_code: str | None = None
+    # a root of harm (18-20): its subject may be a weapon or a blast, not an actor (event_roles_news)
+    harm: bool = False
 
 
 def inflect(lemma: str) -> set[str]:
@@ -89,13 +96,19 @@ SEPARATOR = r"[^0-9A-Za-z_-](?<=[^\w-])"
 @dataclass(slots=True)
 class TriggerTable:
     by_surface: dict  # lower-case surface -> list[Trigger], conditional entries first
-    # "(?<![\w-])(?:surfaces)(?![\w-])" written to open with the separator class it consumes
-    # (the surface is group 1), searched over " " + text: a pattern opening with a look-behind
-    # is tried at every offset, one opening with a class is skipped to in C
+    # "(?<![\w-])(?:surfaces)(?![\w-])" for the spellings opening with no capital (the
+    # lower-case surfaces), written to open with the separator class it consumes (the surface
+    # is group 1), searched over " " + text: a pattern opening with a look-behind is tried at
+    # every offset, one opening with a class is skipped to in C
     scan: re.Pattern
+    # the same for the spellings opening with a capital, searched over the same " " + text: the
+    # forms listed with capitals ("IED"), then the Title-case spelling of every surface, which
+    # case_ok rules on. It opens with the capital and tests the separator after it: capitals
+    # are a few per cent of a text, and one scan trying both kinds at every separator cost a
+    # third more than the two (see candidates for how their matches are joined)
+    title: re.Pattern
     # the spellings taken as they are: the lower-case surfaces, the capitalised nouns, forms
-    # listed with capitals ("IED"); the scan also finds the Title-case and ALL-CAPS spellings
-    # of every surface, which case_ok rules on
+    # listed with capitals ("IED"); ALL-CAPS spellings come from the runs of capitals
     exact: frozenset = frozenset()
     not_initial: frozenset = frozenset()  # Title-case spellings that open sentences as other words
     # conditional readings' near-word patterns -> one pattern for any of their words (built on use)
@@ -124,7 +137,9 @@ def table() -> TriggerTable:
             near=re.compile(_NEAR_HEAD + trie_pattern(near) + _NEAR_TAIL, re.I) if near else None,
             prep=tuple(spec.get("prep", [])), of_role=spec.get("of_role"), speech=bool(spec.get("speech")),
             passive_subject=spec.get("passive_subject", "target"), notarget=bool(spec.get("notarget")),
-            nouns=nouns, subject_is_target=bool(spec.get("subject_is_target")))
+            nouns=nouns, subject_is_target=bool(spec.get("subject_is_target")),
+            test_code=str(spec["test_code"]) if spec.get("test_code") else None,
+            harm=str(spec["cameo"])[:2] in ("18", "19", "20"))
         for s in surfaces:
             by_surface.setdefault(s.lower(), []).append(trig)
         for n in nouns:  # "Talks between ..." opens sentences; verbs rarely do
@@ -134,24 +149,47 @@ def table() -> TriggerTable:
     exact |= set(by_surface) | caps
     # case-sensitive: "March" the month is not "march", "May" not "may"; the Title-case
     # spellings are found too and ruled on by case_ok
-    return TriggerTable(by_surface, re.compile(SEPARATOR + "(" + _title_trie(by_surface, exact) + r")(?![\w-])"),
+    lower, title = split_tries(by_surface, exact)
+    return TriggerTable(by_surface, re.compile(SEPARATOR + "(" + lower + r")(?![\w-])"),
+                        re.compile("(" + title + r")(?![\w-])"),
                         frozenset(exact), frozenset(data.get("not_sentence_initial", [])))
 
 
-def _title_trie(lower, extra) -> str:
-    """The trie of the lower-case words and their Title-case spellings (first letter as a
-    class: half the pattern of listing both), then of the other listed spellings ("IED")."""
+def _tail(rests) -> str:
+    """The trie of the rests of words after their shared first character ("" for the letter alone)."""
+    tail = trie_pattern(rests)
+    return ("(?:" + tail + ")" + ("?" if "" in rests else "")) if tail else ""
+
+
+def split_tries(lower, extra) -> tuple[str, str]:
+    """The alternation of the spellings opening with no capital (the lower-case words), and
+    that of those opening with one: the other listed spellings ("IED"), then the Title-case
+    spelling of each lower-case word. At any one offset the two together match as one
+    alternation of all of them, listed spellings first, would: the first character picks
+    one of the two. Each capital carries the separator test the lower-case scan opens with."""
     firsts: dict[str, set[str]] = {}
     for w in lower:
         firsts.setdefault(w[:1], set()).add(w[1:])
-    alts = []
+    title: dict[str, list[str]] = {}
     for c, rests in sorted(firsts.items()):
-        head = "[" + re.escape(c) + re.escape(c.upper()) + "]" if c.upper() != c else re.escape(c)
-        tail = trie_pattern(rests)
-        alts.append(head + (("(?:" + tail + ")" + ("?" if "" in rests else "")) if tail else ""))
+        for u in sorted(set(c.upper()) - {c}):  # (the letters "[cC]" added to c)
+            title.setdefault(u, []).append(_tail(rests))
     covered = set(lower) | {w[:1].upper() + w[1:] for w in lower}
     others = sorted(w for w in extra if w not in covered)
-    return "(?:" + "|".join(([trie_pattern(others)] if others else []) + alts) + ")"
+    # a listed spelling is tried before the lower-case and Title-case words at its offset
+    low_others = [w for w in others if w[:1] not in title]
+    cap_others = [w for w in others if w[:1] in title]
+    low = trie_pattern(lower)
+    if low_others:
+        low = "(?:" + trie_pattern(low_others) + "|" + low + ")"
+    alts = []
+    for u in sorted({w[:1] for w in cap_others}):
+        alts.append(re.escape(u) + r"(?<=[^\w-]" + re.escape(u) + ")"
+                    + _tail({w[1:] for w in cap_others if w[:1] == u}))
+    for u, tails in sorted(title.items()):
+        body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+        alts.append(re.escape(u) + r"(?<=[^\w-]" + re.escape(u) + ")" + body)
+    return low, "|".join(alts)
 
 
 # a run of two or more words in capitals ("REBELS KILLED", "U.S. TV"): the only place
@@ -193,9 +231,11 @@ class _Found:
 
 def candidates(tt: TriggerTable, text: str):
     """Matches of every trigger spelling of the text, in order, read with .span(1) and
-    .group(1) on " " + text: the scan's (as they come, for most documents), and those in
-    runs of capitals."""
-    matches = tt.scan.finditer(" " + text)  # (its pattern consumes the separator before a word)
+    .group(1) on " " + text: those of the two scans, as one scan of all spellings would
+    find them, and those in runs of capitals."""
+    padded = " " + text  # (the lower-case scan consumes the separator before a word)
+    titled = list(tt.title.finditer(padded))
+    matches = tt.scan.finditer(padded) if not titled else _joined(tt, padded, titled)
     if _CAPS_RUN.search(text) is None:
         return matches
     extra = caps_candidates(tt, text)
@@ -212,6 +252,52 @@ def candidates(tt: TriggerTable, text: str):
         out.append(m)
     out.extend(_Found(*x) for x in extra[i:])
     return out
+
+
+_START = methodcaller("start")
+
+
+def _joined(tt: TriggerTable, padded: str, titled: list) -> list:
+    """The matches of the lower-case scan and the capitals scan in text order, as one scan
+    of both would give them: at each offset past the last match, the first that matches.
+    Sorted together they are that unless a match runs over the separator of the next one
+    ("Set fire to": a trigger of several words hides the words inside it); then merged
+    match by match, each scan searched again past a match of the other that hid its own."""
+    merged = sorted(list(tt.scan.finditer(padded)) + titled, key=_START)
+    if len(merged) == len(titled) or _no_overlap(merged, titled):
+        return merged
+    out, end = [], 0
+    low_it, cap_it = tt.scan.finditer(padded), tt.title.finditer(padded)
+    a, b = next(low_it, None), next(cap_it, None)
+    while a is not None or b is not None:
+        if a is not None and a.start() < end:  # (the lower-case scan consumes its separator)
+            low_it = tt.scan.finditer(padded, end)
+            a = next(low_it, None)
+            continue
+        if b is not None and b.start() - 1 < end:
+            cap_it = tt.title.finditer(padded, end + 1)
+            b = next(cap_it, None)
+            continue
+        if b is None or (a is not None and a.start() < b.start() - 1):
+            out.append(a)
+            end, a = a.end(), next(low_it, None)
+        else:
+            out.append(b)
+            end, b = b.end(), next(cap_it, None)
+    return out
+
+
+def _no_overlap(merged: list, titled: list) -> bool:
+    """Whether no match of the capitals scan runs over the separator of the next match,
+    nor an earlier match over its own (the separator is the character before a word)."""
+    starts = list(map(_START, merged))
+    for m in titled:
+        i = bisect_left(starts, m.start())
+        if i > 0 and merged[i - 1].end() > m.start() - 1:
+            return False
+        if i + 1 < len(merged) and merged[i + 1].start() < m.end():
+            return False
+    return True
 
 
 # what may stand between a sentence's start and its first word: quotes, brackets, dashes, bullets
@@ -254,7 +340,7 @@ def starts_at(text: str, pos: int) -> bool:
     if pos <= 0:
         return False
     tt = table()
-    m = tt.scan.match(text, pos - 1)
+    m = tt.scan.match(text, pos - 1) or tt.title.match(text, pos)
     return m is not None and m.group(1) in tt.exact
 
 

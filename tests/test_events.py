@@ -79,6 +79,8 @@ def check_case(case):
         assert ev.cameo_code[:2] == exp["cameo_root"]
         for role in ("source", "target"):
             aid = getattr(ev, f"{role}_actor_id")
+            if exp.get(f"{role}_none"):  # no actor of the sentence takes this role
+                assert aid is None, (role, actors[aid].name if aid in actors else aid)
             if f"{role}_country" in exp:
                 assert aid and actors[aid].country_code == exp[f"{role}_country"], (role, aid)
             if f"{role}_name" in exp:

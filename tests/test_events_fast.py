@@ -174,4 +174,42 @@ def test_capitals_runs_join_the_scan_in_order_without_repeats():
     assert [s for s, _ in got] == sorted(s for s, _ in got)
     assert all(text[s:s + len(w)] == w for s, w in got)
     plain = "Police arrested two. Talks resumed."
-    assert [m.group(1) for m in triggers.candidates(tt, plain)] == [m.group(1) for m in tt.scan.finditer(" " + plain)]
+    assert [m.group(1) for m in triggers.candidates(tt, plain)] == ["arrested", "Talks", "resumed"]
+
+
+def _one_scan(tt):
+    """The single scan the two scans stand for: every spelling in one alternation, the
+    listed ones first, each lower-case word's first letter as a "[cC]" class."""
+    from extraction.actor_lexicon import trie_pattern
+    firsts = {}
+    for w in tt.by_surface:
+        firsts.setdefault(w[:1], set()).add(w[1:])
+    alts = []
+    for c, rests in sorted(firsts.items()):
+        head = "[" + re.escape(c) + re.escape(c.upper()) + "]" if c.upper() != c else re.escape(c)
+        tail = trie_pattern(rests)
+        alts.append(head + (("(?:" + tail + ")" + ("?" if "" in rests else "")) if tail else ""))
+    covered = set(tt.by_surface) | {w[:1].upper() + w[1:] for w in tt.by_surface}
+    others = sorted(w for w in tt.exact if w not in covered)
+    return re.compile(triggers.SEPARATOR + "((?:" + "|".join(([trie_pattern(others)] if others else []) + alts)
+                      + r"))(?![\w-])")
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested two. Talks resumed.",
+    "Fighting erupted. Attack on Kyiv. IED blast; IEDs found. Talks between X and Y. Strike Force",
+    # several-word triggers hide the words inside them, in either case
+    "Set fire to the house. They set fire to cars. Set Fire to it. The Shot down drones",
+    "x Set fire to Attack attack-Set fire Fire Talks-Talks Talks'", "", " ", "ATTACK Attack attack",
+    "Air strikes hit. The Air strikes; Armed clashes, armed clashes. Artillery shelling resumed",
+    "é Éclat Protest\u202eprotest \u00a0Protests\tProtest\nProtested",
+])
+@pytest.mark.parametrize("sorted_first", [True, False])
+def test_two_scans_find_what_one_scan_of_every_spelling_finds(text, sorted_first, monkeypatch):
+    tt = triggers.table()
+    if not sorted_first:  # the match-by-match merge, which the overlap test sends few texts to
+        monkeypatch.setattr(triggers, "_no_overlap", lambda merged, titled: False)
+    titled = list(tt.title.finditer(" " + text))
+    got = [(m.span(1), m.group(1)) for m in
+           (triggers._joined(tt, " " + text, titled) if titled else tt.scan.finditer(" " + text))]
+    assert got == [(m.span(1), m.group(1)) for m in _one_scan(tt).finditer(" " + text)]
