@@ -31,7 +31,7 @@ from newsevents.provenance import input_files, provenance  # noqa: E402
 from newsevents.release import Published, publish, remove_leftovers, staging_dir  # noqa: E402
 from newsevents.storage import work_dir  # noqa: E402
 from newsevents.store import Store, code_version  # noqa: E402
-from newsevents.workers import extract_in_pool, prewarm  # noqa: E402
+from newsevents.workers import collect, prewarm, queue_batch  # noqa: E402
 from newsevents.workers import shutdown as shutdown_workers  # noqa: E402
 
 
@@ -41,10 +41,16 @@ def ingest(raw: str, max_bytes: int) -> tuple[list[DocRef], list[Rejection]]:
 
 
 @task(cache_policy=NO_CACHE)
-def extract(batch: list[DocRef], store_root: str, version: str, processes: int = 0) -> dict:
-    if processes:
-        return extract_in_pool(batch, store_root, version, processes)
+def extract(batch: list[DocRef], store_root: str, version: str) -> dict:
     return extract_batch(batch, Store(Path(store_root), version))
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_queued(batch_key: str) -> dict:
+    """A batch that extract_all already put on the worker pool's queue: the task
+    reports it (state, duration, result in the UI) while the workers never wait for
+    Prefect's task start."""
+    return collect(batch_key)
 
 
 @task(cache_policy=NO_CACHE)
@@ -133,7 +139,11 @@ def extract_all(docs: list[DocRef], store_root: str, version: str, batch_size: i
         Store.key(d.text_sha256, d.published_date, d.published_precision))]
     progress = Progress(len(todo), sum(d.n_chars for d in todo), say)
     bounds = batch_bounds(len(todo), batch_size, processes or os.cpu_count() or 1)
-    futures = [extract.submit(todo[a:b], store_root, version, processes) for a, b in bounds]
+    if processes:
+        keys = [queue_batch(todo[a:b], store_root, version, processes) for a, b in bounds]
+        futures = [extract_queued.submit(key) for key in keys]
+    else:
+        futures = [extract.submit(todo[a:b], store_root, version) for a, b in bounds]
     failed: dict[str, str] = {}
     extracted = 0
     work_seconds = cpu_seconds = 0.0

@@ -28,8 +28,9 @@ def make_task_runner(kind: str | None = None, workers: int | None = None,
     workers = workers or os.cpu_count() or 1
     if kind in ("thread", "process"):
         from prefect.task_runners import ThreadPoolTaskRunner
-        # "process": each thread only waits on the pool, and a second batch queued per
-        # worker means no worker idles while Prefect finishes one task and starts the next
+        # "process": the batches are already on the pool's queue (flows.pipeline.extract_all);
+        # each thread only waits for one and reports it, two per worker so that a finished
+        # batch is reported while the next is still running
         return ThreadPoolTaskRunner(max_workers=2 * workers if kind == "process" else workers)
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
