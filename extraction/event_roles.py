@@ -74,14 +74,15 @@ def mutual_roots() -> dict:
     return {str(k): str(v) for k, v in load("events_triggers.yaml").get("mutual_roots", {}).items()}
 
 
-def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict, group_speaker=None):
+def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict, group_speaker=None,
+            speaker_is_they=True):
     """in_pp: per-document memo, mention start -> whether a preposition stands before it
     (the same mentions are looked at by every trigger of their sentence). antecedents():
     (sorted actor mention starts, last person / last group actor named before each index),
     asked for only by a pronoun subject: he/she -> the last person named before the trigger;
     it/they after a statement of a group actor earlier in the sentence -> that group
-    (group_speaker: "Syria says it will not accept"); else they/these -> the last group actor
-    named in an earlier sentence."""
+    (group_speaker: "Syria says it will not accept"; "they" only when speaker_is_they);
+    else they/these -> the last group actor named in an earlier sentence."""
     cand = None
     for x in reversed(before):
         key = (x.start, lo)  # the window start bounds the look-back
@@ -105,7 +106,7 @@ def subject(text, lo, s, before, antecedents, sent_start, in_pp: dict, group_spe
         starts, last_person, last_group = antecedents()
         if word in ("he", "she"):
             return last_person[bisect_left(starts, s)]
-        if group_speaker is not None and word in ("it", "they"):
+        if group_speaker is not None and (word == "it" or word == "they" and speaker_is_they):
             return group_speaker  # "Japan said on Tuesday it had halted aid": the speaker's "it"
         return last_group[bisect_left(starts, sent_start)]
     return cand.ref_id if cand else None

@@ -220,9 +220,13 @@ def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, af
         passive = low.endswith(("ed", "en", "wn", "t")) and bool(R.BE.search(text, max(lo, s - 30), s))
         sp = doc.speech[-1] if doc.speech else None
         speaker = sp.source_actor_id if sp is not None and sp.sentence_id == sid and sp.end <= s else None
-        if speaker is not None and doc.types.get(speaker) == "person":
+        speaker_type = doc.types.get(speaker) if speaker is not None else None
+        if speaker_type == "person":
             speaker = None  # (a person's "he"/"she" is found by the person rule)
-        subj = R.subject(text, lo, s, before, doc.antecedents, sent_start, doc.in_pp, speaker)
+        # a state is "it" in news English: "Ukraine said they killed two civilians" speaks
+        # of others ("Ukraine said it" of itself); crowds, forces and bodies may be "they"
+        subj = R.subject(text, lo, s, before, doc.antecedents, sent_start, doc.in_pp, speaker,
+                         speaker_is_they=speaker_type != "state")
         prev = doc.last_verb
         if prev is not None and prev.sentence_id == sid and prev.source_actor_id \
                 and R.COORDINATED_VERB.search(text, max(lo, s - 20), s) is not None:
