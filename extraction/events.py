@@ -20,7 +20,6 @@ from operator import attrgetter, itemgetter
 from . import event_roles as R
 from . import event_roles_news as N
 from .event_context import DocCues, DocDates, DocPlaces, event_modality
-from .ids import stable_id
 from .linking import link_quantities
 from .model import Event, Mention
 from .triggers import Trigger, candidates, case_ok, choose, intent_code, plover_type, table, verb_context

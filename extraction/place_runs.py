@@ -230,7 +230,8 @@ def _plain_cands(text, rs, re_, tail, r, gaz):
         return no_place(text, rs, re_, tail, toks, info, r, _sub_key)
     if n_toks == 1:
         if not any(info[0][2]):
-            return no_place(text, rs, re_, tail, toks, info, r, _sub_key)  # a word that may only start a longer name, alone
+            # a word that may only start a longer name, alone
+            return no_place(text, rs, re_, tail, toks, info, r, _sub_key)
     elif info[-1][1] in r["org"] and not any(
             _sub_key(text, toks, info, n_toks - n, n_toks) in ckey for n in range(2, min(4, n_toks) + 1)):
         return ()  # an organisation: nothing inside it is a place

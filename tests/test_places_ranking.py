@@ -15,7 +15,8 @@ from extraction.sentences import split_sentences
 
 from extraction.actors import find_actors
 
-_FILES = [json.loads(f.read_text(encoding="utf-8")) for f in sorted((Path(__file__).parent / "golden").glob("places_*.json"))]
+_GOLDEN = Path(__file__).parent / "golden"
+_FILES = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(_GOLDEN.glob("places_*.json"))]
 # A file with "with_actors" runs the actor finder first and passes its mentions on, as extraction.core does.
 CASES = [dict(c, with_actors=d.get("with_actors", False)) for d in _FILES for c in d["cases"]]
 
