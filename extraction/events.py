@@ -185,10 +185,10 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
             sm, st = got
             b = bl(st, e)
             if len(sm) <= 20:  # short sentence: every mention counts
-                before = [x for x in sm[:b] if x.end <= s] if b else []
+                before = [x for x in sm[:b] if x.start < s] if b else []
                 after = sm[b:]
             else:  # the mentions within the trigger's window, split around it
-                before = [x for x in sm[bl(st, s - _WINDOW):b] if x.end <= s]
+                before = [x for x in sm[bl(st, s - _WINDOW):b] if x.start < s]
                 after = sm[b:br(st, e + _WINDOW)]
         got = _event(doc, sid, lo, hi, s, e, surface, low, trig, before, after, sent.start)
         if got is None:
