@@ -8,6 +8,8 @@ trigger reading), times 0.85 when hedged; capped at 1.
 """
 from __future__ import annotations
 
+import re
+
 import bisect
 import dataclasses
 import hashlib
@@ -24,6 +26,7 @@ from .linking import link_quantities
 from .model import Event, Mention
 from .triggers import Trigger, candidates, case_ok, choose, intent_code, plover_type, table, verb_context
 
+_DETERMINER = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+\Z")
 _WINDOW = 400  # chars either side: bounds the work per trigger on run-on "sentences"
 
 _EVENT_FIELDS = ("event_id", "start", "end", "trigger", "event_type", "cameo_code", "sentence_id",
@@ -204,7 +207,10 @@ def _find(text, doc_id, sentences, actors, actor_mentions, places, place_mention
 
 def _event(doc: _Doc, sid, lo, hi, s, e, surface, low, trig: Trigger, before, after, sent_start):
     text = doc.text
-    is_noun = low in trig.nouns and not verb_context(text, lo, s)
+    # after a determiner a verb spelling is a noun: "killed in the attack" (the victims
+    # before it are not the attack's source), "a raid", "their strike"
+    is_noun = (low in trig.nouns or _DETERMINER.search(text, max(lo, s - 7), s) is not None) \
+        and not verb_context(text, lo, s)
     if (is_noun or low.endswith("ing")) and doc.modifier(text, e) is not None:
         return None  # "opposition party", "attack helicopter", "monitoring group": a modifier, no event
     src = tgt = None
