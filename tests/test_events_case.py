@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from extraction import events as events_module
 from tests.test_events import check_case
 
 HERE = Path(__file__).parent / "golden"
@@ -17,10 +16,6 @@ CASES = json.loads((HERE / "events_case.json").read_text(encoding="utf-8"))["cas
 MUTUAL = json.loads((HERE / "events_mutual.json").read_text(encoding="utf-8"))["cases"]
 SPEAKER = json.loads((HERE / "events_speaker.json").read_text(encoding="utf-8"))["cases"]
 
-
-@pytest.fixture(autouse=True)
-def strict_events(monkeypatch):
-    monkeypatch.setattr(events_module, "STRICT", True)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["text"][:40])

@@ -21,10 +21,6 @@ texts = st.one_of(st.text(max_size=300),
                   st.lists(st.one_of(st.sampled_from(BITS), st.text(max_size=6)), max_size=50).map(" ".join))
 
 
-@pytest.fixture(autouse=True)
-def strict_events(monkeypatch):
-    monkeypatch.setattr(events_module, "STRICT", True)
-
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                      HealthCheck.function_scoped_fixture])

@@ -9,15 +9,10 @@ from pathlib import Path
 import pytest
 
 from extraction import event_roles_news as event_roles
-from extraction import events as events_module
 from tests.test_events import check_case
 
 CASES = json.loads((Path(__file__).parent / "golden" / "events_news.json").read_text(encoding="utf-8"))["cases"]
 
-
-@pytest.fixture(autouse=True)
-def strict_events(monkeypatch):
-    monkeypatch.setattr(events_module, "STRICT", True)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["text"][:40])
